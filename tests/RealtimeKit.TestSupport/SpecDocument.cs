@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using RealtimeKit.Generator.Loading;
+
+namespace RealtimeKit.TestSupport;
+
+/// <summary>The repository's spec, loaded once through the generator's own loader, and walked for tests.</summary>
+public static class SpecDocument
+{
+    private static readonly Lazy<LoadedSpec> LoadedLazy = new(() => SpecLoader.LoadFile(RepoPaths.Spec, "openapi/realtimekit.yaml"));
+
+    /// <summary>The loaded spec.</summary>
+    public static LoadedSpec Loaded => LoadedLazy.Value;
+
+    /// <summary>The spec as JSON.</summary>
+    public static JsonObject Json => Loaded.Json.AsObject();
+
+    /// <summary>Every operation: method, path template and the operation object.</summary>
+    public static IEnumerable<(string Method, string Path, JsonObject Operation)> Operations()
+    {
+        foreach (var (path, item) in Json["paths"]!.AsObject())
+        {
+            foreach (var (key, value) in item!.AsObject())
+            {
+                if (key is "get" or "put" or "post" or "delete" or "patch" or "head" or "options" or "trace")
+                {
+                    yield return (key.ToUpperInvariant(), path, value!.AsObject());
+                }
+            }
+        }
+    }
+
+    /// <summary>Follows a local <c>$ref</c> (if any) to the node it names.</summary>
+    public static JsonNode Resolve(JsonNode node)
+    {
+        while (node is JsonObject o && o["$ref"]?.GetValue<string>() is { } reference)
+        {
+            node = Pointer(reference);
+        }
+
+        return node;
+    }
+
+    /// <summary>The node at a JSON pointer such as <c>#/components/schemas/Poll</c>.</summary>
+    public static JsonNode Pointer(string pointer)
+    {
+        JsonNode current = Json;
+        foreach (var raw in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            current = current is JsonArray a ? a[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)]! : current[segment]
+                ?? throw new KeyNotFoundException($"Nothing at {pointer} (segment '{segment}').");
+        }
+
+        return current;
+    }
+
+    /// <summary>Every named example on a request body or response of every operation.</summary>
+    public static IReadOnlyList<SpecExample> Examples()
+    {
+        var result = new List<SpecExample>();
+        foreach (var (method, path, operation) in Operations())
+        {
+            var operationId = operation["operationId"]!.GetValue<string>();
+            var opPointer = $"/paths/{Escape(path)}/{method.ToLowerInvariant()}";
+            if (operation["requestBody"] is { } body)
+            {
+                AddContent(result, operationId, method, path, null, Resolve(body), opPointer + "/requestBody");
+            }
+
+            foreach (var (status, response) in operation["responses"]!.AsObject())
+            {
+                var pointer = response!["$ref"]?.GetValue<string>() is { } r ? r.TrimStart('#') : $"{opPointer}/responses/{status}";
+                AddContent(result, operationId, method, path, status, Resolve(response), pointer);
+            }
+        }
+
+        return result;
+    }
+
+    private static void AddContent(List<SpecExample> into, string operationId, string method, string path, string? status, JsonNode holder, string pointer)
+    {
+        if (holder["content"] is not JsonObject content)
+        {
+            return;
+        }
+
+        foreach (var (mediaType, media) in content)
+        {
+            if (media!["examples"] is not JsonObject examples)
+            {
+                continue;
+            }
+
+            foreach (var (name, example) in examples)
+            {
+                var value = Resolve(example!)["value"]!;
+                into.Add(new SpecExample(operationId, method, path, status, name, value, media["schema"]!,
+                    $"{pointer}/content/{Escape(mediaType)}/examples/{name}/value"));
+            }
+        }
+    }
+
+    private static string Escape(string segment) => SourceMap.Escape(segment);
+}
