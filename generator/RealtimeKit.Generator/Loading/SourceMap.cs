@@ -13,6 +13,9 @@ public sealed class SourceMap
 
     internal void Add(string pointer, int line, int column) => _positions[pointer] = (line, column);
 
+    /// <summary>Whether the map knows the exact pointer (no leading <c>#</c>).</summary>
+    public bool Contains(string pointer) => _positions.ContainsKey(pointer);
+
     /// <summary>
     /// The 1-based line and column of the value at a JSON pointer (<c>/paths/~1a/get</c>, with or without a
     /// leading <c>#</c>); a pointer into something the map does not know falls back to its nearest known parent.

@@ -36,8 +36,18 @@ public static class SpecLoader
 
         SpecDiagnostic ToDiagnostic(OpenApiError error, string code, bool isWarning)
         {
-            var (line, column) = map.Locate(error.Pointer);
-            return new SpecDiagnostic(code, error.Message, file, line, column, isWarning);
+            // Some reader messages carry their own (better) pointer as "... at #/paths/...".
+            var message = error.Message;
+            var pointer = error.Pointer;
+            var at = message.LastIndexOf(" at #/", StringComparison.Ordinal);
+            if (at > 0)
+            {
+                pointer = message[(at + 4)..];
+                message = message[..at];
+            }
+
+            var (line, column) = map.Locate(RepairPointer(pointer, message, map));
+            return new SpecDiagnostic(code, message, file, line, column, isWarning);
         }
 
         var errors = result.Diagnostic?.Errors.Select(e => ToDiagnostic(e, DiagnosticCodes.OpenApiError, false)).ToList() ?? [];
@@ -48,5 +58,46 @@ public static class SpecLoader
         }
 
         return new LoadedSpec(result.Document, json, map, warnings);
+    }
+
+    /// <summary>
+    /// Microsoft.OpenApi 3.11 does not pop keys off its pointer, so an error under the third path reads
+    /// <c>#/paths/~1a/~1b/post/~1c/post</c> and one in a component carries every path before it. The real
+    /// place is the longest tail of the pointer that exists in the spec (under <c>/paths</c> or
+    /// <c>/components</c> when the tail lost them); an unknown-property error goes on the property itself.
+    /// </summary>
+    internal static string RepairPointer(string? pointer, string message, SourceMap map)
+    {
+        if (string.IsNullOrEmpty(pointer))
+        {
+            return string.Empty;
+        }
+
+        var segments = pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        const string unknownProperty = " is not a valid property";
+        var at = message.IndexOf(unknownProperty, StringComparison.Ordinal);
+        var property = at > 0 ? "/" + SourceMap.Escape(message[..at]) : null;
+
+        string? fallback = null;
+        for (var k = 0; k < segments.Length; k++)
+        {
+            var tail = "/" + string.Join('/', segments[k..]);
+            foreach (var candidate in new[] { tail, "/paths" + tail, "/components" + tail })
+            {
+                if (!map.Contains(candidate))
+                {
+                    continue;
+                }
+
+                if (property is null || map.Contains(candidate + property))
+                {
+                    return property is null ? candidate : candidate + property;
+                }
+
+                fallback ??= candidate;
+            }
+        }
+
+        return fallback ?? "/" + string.Join('/', segments);
     }
 }
