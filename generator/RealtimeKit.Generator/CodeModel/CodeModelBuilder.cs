@@ -186,7 +186,7 @@ public sealed class CodeModelBuilder
 
                     break;
                 case ParameterLocation.Query:
-                    var type = parameter.Schema is null ? null : _types.Resolve(parameter.Schema, parameterPointer + "/schema", ns, builderClass + stem + "QueryParameters_" + parameter.Name);
+                    var type = parameter.Schema is null ? null : _types.Resolve(parameter.Schema, parameterPointer + "/schema", ns, KiotaNames.QueryParameterEnumName(method, parameter.Name!));
                     if (type is null || type.Kind is TypeKind.Model or TypeKind.Untyped)
                     {
                         ok = Fail(parameterPointer, DiagnosticCodes.UnsupportedParameter, $"The query parameter '{parameter.Name}' must be a primitive, an enum or an array of them.");

@@ -26,8 +26,11 @@ public sealed record TypeRef(TypeKind Kind, string Name, bool IsCollection = fal
     /// <summary>The type as written in a signature: <c>global::</c>-qualified for generated types.</summary>
     public string ElementSource => Kind is TypeKind.Model or TypeKind.Enum ? "global::" + Name : Name;
 
-    /// <summary>The nullable property/return type (<c>List&lt;T&gt;?</c> for collections).</summary>
-    public string NullableSource => IsCollection ? $"List<{ElementSource}>?" : ElementSource + "?";
+    /// <summary>The nullable property/return type (<c>List&lt;T&gt;?</c> for collections; Kiota reads enum lists as <c>List&lt;T?&gt;</c>).</summary>
+    public string NullableSource => IsCollection ? $"List<{CollectionElementSource}>?" : ElementSource + "?";
+
+    /// <summary>The element type inside a collection.</summary>
+    public string CollectionElementSource => Kind == TypeKind.Enum ? ElementSource + "?" : ElementSource;
 
     /// <summary>The same type as a single element.</summary>
     public TypeRef Element => this with { IsCollection = false };

@@ -89,7 +89,7 @@ internal sealed class SchemaTypeResolver
         var referencePath = "#/components/schemas/" + id;
         if (id is null || reference.Target is null || !IsComponentSchemaReference(reference))
         {
-            return Report(pointer, DiagnosticCodes.BrokenReference, $"The $ref '{reference.Reference.ReferenceV3 ?? referencePath}' does not name a schema under #/components/schemas.");
+            return Report(pointer + "/$ref", DiagnosticCodes.BrokenReference, $"The $ref '{reference.Reference.ReferenceV3 ?? referencePath}' does not name a schema under #/components/schemas.");
         }
 
         if (_components.TryGetValue(id, out var known))
@@ -129,19 +129,23 @@ internal sealed class SchemaTypeResolver
     {
         string? problem = null;
         string at = pointer;
-        if (schema.OneOf is { Count: > 0 })
+        // The reader folds some constructs away (a one-element anyOf, oneOf of primitives into a type
+        // union), so the written keywords are checked as well as the object model.
+        var written = _spec.JsonAt(pointer) as System.Text.Json.Nodes.JsonObject;
+        bool Has(string keyword) => written?.ContainsKey(keyword) == true;
+        if (schema.OneOf is { Count: > 0 } || Has("oneOf"))
         {
             (problem, at) = ("'oneOf' is not supported by this generator; use allOf or a single schema.", pointer + "/oneOf");
         }
-        else if (schema.AnyOf is { Count: > 0 })
+        else if (schema.AnyOf is { Count: > 0 } || Has("anyOf"))
         {
             (problem, at) = ("'anyOf' is not supported by this generator; use allOf or a single schema.", pointer + "/anyOf");
         }
-        else if (schema.Not is not null)
+        else if (schema.Not is not null || Has("not"))
         {
             (problem, at) = ("'not' is not supported by this generator.", pointer + "/not");
         }
-        else if (schema.Discriminator is not null)
+        else if (schema.Discriminator is not null || Has("discriminator"))
         {
             (problem, at) = ("'discriminator' is not supported by this generator.", pointer + "/discriminator");
         }

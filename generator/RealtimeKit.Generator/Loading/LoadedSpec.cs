@@ -11,6 +11,28 @@ namespace RealtimeKit.Generator.Loading;
 /// <param name="Warnings">Warnings the OpenAPI reader reported (an error stops loading instead).</param>
 public sealed record LoadedSpec(OpenApiDocument Document, JsonNode Json, SourceMap Map, IReadOnlyList<SpecDiagnostic> Warnings)
 {
+    /// <summary>The JSON value at a pointer (<c>/paths/~1a/get</c>), or null when there is none.</summary>
+    public JsonNode? JsonAt(string pointer)
+    {
+        var current = Json;
+        foreach (var raw in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            current = current switch
+            {
+                JsonObject o => o[segment],
+                JsonArray a when int.TryParse(segment, out var i) && i >= 0 && i < a.Count => a[i],
+                _ => null,
+            };
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
     /// <summary>Makes a diagnostic located at a JSON pointer into this spec.</summary>
     public SpecDiagnostic At(string pointer, string code, string message, bool isWarning = false)
     {

@@ -177,6 +177,9 @@ public static partial class KiotaNames
         return parentName + "_" + cleaned;
     }
 
+    /// <summary>An inline enum of a query parameter: <c>GetStateQueryParameterType</c>.</summary>
+    public static string QueryParameterEnumName(string method, string parameter) => MethodStem(method) + PropertyName(parameter) + "QueryParameterType";
+
     /// <summary>The PascalCase method stem: <c>POST</c> → <c>Post</c>.</summary>
     public static string MethodStem(string method) =>
         char.ToUpperInvariant(method[0]) + method[1..].ToLowerInvariant();

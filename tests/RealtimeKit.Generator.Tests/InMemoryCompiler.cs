@@ -1,0 +1,35 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RealtimeKit.Generator.Tests;
+
+/// <summary>Compiles generated files with Roslyn against the Kiota runtime, in memory.</summary>
+internal static class InMemoryCompiler
+{
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
+    {
+        // The test's own RealtimeKit assemblies would clash with the code being compiled.
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => !Path.GetFileName(p).StartsWith("RealtimeKit.", StringComparison.Ordinal));
+        var kiota = new[]
+        {
+            typeof(Microsoft.Kiota.Abstractions.BaseRequestBuilder).Assembly,
+            typeof(Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory).Assembly,
+            typeof(Microsoft.Kiota.Http.HttpClientLibrary.HttpClientRequestAdapter).Assembly,
+            typeof(Std.UriTemplate).Assembly,
+        }.Select(a => a.Location);
+        return platform.Concat(kiota).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+    });
+
+    /// <summary>Every warning and error from compiling the files as a nullable-enabled library with XML docs.</summary>
+    public static IReadOnlyList<Diagnostic> Compile(IEnumerable<KeyValuePair<string, string>> files, string assemblyName = "Snapshot")
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+        var trees = files.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal))
+            .Select(f => CSharpSyntaxTree.ParseText(f.Value, parse, path: f.Key));
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999);
+        var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
+        return compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+    }
+}
