@@ -63,6 +63,18 @@ public class SnapshotTests
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics.Take(20)));
     }
 
+    [Fact]
+    public void The_synthetic_300_operation_fixture_generates_and_compiles_cleanly()
+    {
+        var path = Path.Combine(RepoPaths.Root, "tests", "RealtimeKit.Generator.Tests", "Fixtures", "synthetic-300.yaml");
+        var files = ClientGenerator.GenerateFiles(SpecLoader.LoadFile(path), "Synthetic", "SyntheticClient");
+
+        var diagnostics = InMemoryCompiler.Compile(files, "Synthetic");
+
+        Assert.True(files.Count > 700, $"{files.Count} files");
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics.Take(20)));
+    }
+
     internal static SortedDictionary<string, string> Generate(string name)
     {
         var specPath = Path.Combine(SnapshotRoot, name, "spec.yaml");
