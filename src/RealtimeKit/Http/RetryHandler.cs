@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+
+namespace RealtimeKit.Http;
+
+/// <summary>
+/// Sends each attempt with its own timeout, buffers the response body inside that timeout, and applies
+/// <see cref="RetryPolicy"/>. It replaces Kiota's retry handler rather than stacking on it: one owner of retries.
+/// Waits go through the configured <see cref="TimeProvider"/>, so tests never really wait.
+/// </summary>
+internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptTimeout, TimeProvider time, ILogger logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Buffered once, the body can be sent again on every attempt.
+        if (request.Content is not null)
+        {
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var idempotent = RetrySafety.IsIdempotent(request);
+        var target = $"{request.Method} {request.RequestUri?.AbsolutePath}";
+        for (var retriesDone = 0; ; retriesDone++)
+        {
+            using var timeout = attemptTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(attemptTimeout, time);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            RetryDecision decision;
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+                await response.Content.LoadIntoBufferAsync(attempt.Token).ConfigureAwait(false);
+                decision = policy.ForResponse(retriesDone, response.StatusCode, response.Headers, idempotent);
+                if (!decision.Retry)
+                {
+                    return response;
+                }
+
+                response.Dispose();
+            }
+            catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                response?.Dispose();
+                decision = policy.ForTimeout(retriesDone, idempotent);
+                if (!decision.Retry)
+                {
+                    throw new RealtimeKitTimeoutException($"{target} timed out after {attemptTimeout.TotalSeconds:0.###} s on attempt {retriesDone + 1} ({decision.Reason}).", e);
+                }
+            }
+            catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                response?.Dispose();
+                decision = policy.ForConnectionFailure(retriesDone, e, idempotent);
+                if (!decision.Retry)
+                {
+                    throw new RealtimeKitConnectionException($"{target} failed to reach the service on attempt {retriesDone + 1}: {e.Message} ({decision.Reason}).", e)
+                    {
+                        RequestNotSent = RetryPolicy.NotSent(e),
+                    };
+                }
+            }
+
+            LogRetry(logger, target, decision.Reason, decision.Delay.TotalSeconds, retriesDone + 1, policy.MaxRetries);
+            await Task.Delay(decision.Delay, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Retrying {Target} after {Reason} in {DelaySeconds:0.###} s (retry {Retry} of {MaxRetries})")]
+    private static partial void LogRetry(ILogger logger, string target, string reason, double delaySeconds, int retry, int maxRetries);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Kiota.Abstractions;
+
+namespace RealtimeKit.Http;
+
+/// <summary>
+/// Marks a request as safe or unsafe to repeat. Travels from the Kiota request configuration to the
+/// <see cref="HttpRequestMessage"/>, where <see cref="RetryHandler"/> reads it. Requests without it are judged by method.
+/// </summary>
+internal sealed class RetrySafety : IRequestOption
+{
+    private RetrySafety(bool idempotent) => Idempotent = idempotent;
+
+    /// <summary>Repeating the request has the same effect as sending it once (kick, mute, get, delete).</summary>
+    public static RetrySafety IdempotentRequest { get; } = new(true);
+
+    /// <summary>Repeating the request could do it twice (create a poll, add a participant).</summary>
+    public static RetrySafety NonIdempotentRequest { get; } = new(false);
+
+    /// <summary>Whether the request may be repeated after an outcome that leaves its fate unknown.</summary>
+    public bool Idempotent { get; }
+
+    private static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(RetrySafety).FullName!);
+
+    /// <summary>What the request carries, or a judgement by method when it carries nothing.</summary>
+    public static bool IsIdempotent(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Key, out var option) && option is RetrySafety safety
+            ? safety.Idempotent
+            : request.Method != HttpMethod.Post && request.Method != HttpMethod.Patch;
+
+    /// <summary>A Kiota request configuration that attaches <paramref name="safety"/>.</summary>
+    public static Action<RequestConfiguration<DefaultQueryParameters>> Configure(RetrySafety safety) => c => c.Options.Add(safety);
+}
