@@ -22,6 +22,11 @@ public sealed class RealtimeKitClientOptions
     /// <summary>Environment variable read when <see cref="BaseUrl"/> is unset.</summary>
     public const string BaseUrlVariable = "CLOUDFLARE_BASE_URL";
 
+    /// <summary>Creates options with the defaults: 60 s timeout, 2 retries, the Cloudflare API root.</summary>
+    public RealtimeKitClientOptions()
+    {
+    }
+
     /// <summary>The Cloudflare account identifier (falls back to <c>CLOUDFLARE_ACCOUNT_ID</c>).</summary>
     public string? AccountId { get; set; }
 

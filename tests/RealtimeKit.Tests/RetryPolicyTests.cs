@@ -1,0 +1,141 @@
+using System.Net;
+using RealtimeKit.Http;
+using RealtimeKit.Tests.Support;
+
+namespace RealtimeKit.Tests;
+
+/// <summary>The retry rules as pure decisions: statuses, idempotency, backoff, jitter, Retry-After.</summary>
+public class RetryPolicyTests
+{
+    private readonly ImmediateTimeProvider _time = new();
+
+    private RetryPolicy Policy(int maxRetries = 2, double random = 0) => new(maxRetries, _time, () => random);
+
+    private static System.Net.Http.Headers.HttpResponseHeaders Headers(params (string Name, string Value)[] headers)
+    {
+        var response = new HttpResponseMessage();
+        foreach (var (name, value) in headers)
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return response.Headers;
+    }
+
+    // The retry matrix: status × idempotency → retried?
+    [Theory]
+    [InlineData(408, true, true)]
+    [InlineData(429, true, true)]
+    [InlineData(500, true, true)]
+    [InlineData(502, true, true)]
+    [InlineData(503, true, true)]
+    [InlineData(504, true, true)]
+    [InlineData(400, true, false)]
+    [InlineData(401, true, false)]
+    [InlineData(403, true, false)]
+    [InlineData(404, true, false)]
+    [InlineData(409, true, false)]
+    [InlineData(422, true, false)]
+    [InlineData(408, false, false)]
+    [InlineData(429, false, true)]
+    [InlineData(500, false, false)]
+    [InlineData(502, false, false)]
+    [InlineData(503, false, false)]
+    [InlineData(504, false, false)]
+    public void Statuses_are_retried_by_this_matrix(int status, bool idempotent, bool retried)
+    {
+        var decision = Policy().ForResponse(0, (HttpStatusCode)status, Headers(), idempotent);
+
+        Assert.Equal(retried, decision.Retry);
+    }
+
+    [Fact]
+    public void A_503_with_Retry_After_is_retried_even_when_not_idempotent()
+    {
+        var decision = Policy().ForResponse(0, HttpStatusCode.ServiceUnavailable, Headers(("Retry-After", "3")), idempotent: false);
+
+        Assert.True(decision.Retry);
+        Assert.Equal(TimeSpan.FromSeconds(3), decision.Delay);
+    }
+
+    [Theory]
+    [InlineData(HttpRequestError.ConnectionError, false, true)]
+    [InlineData(HttpRequestError.NameResolutionError, false, true)]
+    [InlineData(HttpRequestError.SecureConnectionError, false, true)]
+    [InlineData(HttpRequestError.ResponseEnded, false, false)]
+    [InlineData(HttpRequestError.Unknown, false, false)]
+    [InlineData(HttpRequestError.ResponseEnded, true, true)]
+    [InlineData(HttpRequestError.Unknown, true, true)]
+    public void Connection_failures_are_retried_for_writes_only_when_nothing_was_sent(HttpRequestError error, bool idempotent, bool retried)
+    {
+        var decision = Policy().ForConnectionFailure(0, new HttpRequestException(error, "x"), idempotent);
+
+        Assert.Equal(retried, decision.Retry);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Timeouts_are_retried_only_when_idempotent(bool idempotent, bool retried)
+    {
+        Assert.Equal(retried, Policy().ForTimeout(0, idempotent).Retry);
+    }
+
+    [Theory]
+    [InlineData(0, 0.5)]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 4)]
+    [InlineData(4, 8)]
+    [InlineData(5, 8)]
+    [InlineData(9, 8)]
+    public void Backoff_starts_at_half_a_second_doubles_and_caps_at_eight(int retriesDone, double seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Policy(maxRetries: 10, random: 0).Backoff(retriesDone));
+    }
+
+    [Fact]
+    public void Jitter_takes_off_at_most_a_quarter()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(0.75), Policy(random: 1).Backoff(1));
+        Assert.Equal(TimeSpan.FromSeconds(0.875), Policy(random: 0.5).Backoff(1));
+    }
+
+    [Fact]
+    public void Retries_stop_at_the_maximum()
+    {
+        var policy = Policy(maxRetries: 2);
+
+        Assert.True(policy.ForResponse(1, HttpStatusCode.BadGateway, Headers(), true).Retry);
+        Assert.False(policy.ForResponse(2, HttpStatusCode.BadGateway, Headers(), true).Retry);
+        Assert.False(Policy(maxRetries: 0).ForResponse(0, HttpStatusCode.BadGateway, Headers(), true).Retry);
+    }
+
+    [Fact]
+    public void Retry_After_in_seconds_an_http_date_or_milliseconds_is_honoured()
+    {
+        var policy = Policy();
+
+        Assert.Equal(TimeSpan.FromSeconds(7), policy.RetryAfter(Headers(("Retry-After", "7"))));
+        Assert.Equal(TimeSpan.FromSeconds(30), policy.RetryAfter(Headers(("Retry-After", _time.Now.AddSeconds(30).ToString("R")))));
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), policy.RetryAfter(Headers(("retry-after-ms", "1500"), ("Retry-After", "9"))));
+    }
+
+    [Fact]
+    public void Retry_After_beyond_sixty_seconds_or_in_the_past_falls_back_to_backoff()
+    {
+        var policy = Policy(random: 0);
+
+        Assert.Null(policy.RetryAfter(Headers(("Retry-After", "61"))));
+        Assert.Null(policy.RetryAfter(Headers(("Retry-After", _time.Now.AddSeconds(-5).ToString("R")))));
+        Assert.Equal(TimeSpan.FromSeconds(0.5), policy.ForResponse(0, HttpStatusCode.TooManyRequests, Headers(("Retry-After", "3600")), true).Delay);
+    }
+
+    [Fact]
+    public void A_429_waits_what_the_server_asks()
+    {
+        var decision = Policy().ForResponse(0, HttpStatusCode.TooManyRequests, Headers(("Retry-After", "12")), idempotent: false);
+
+        Assert.Equal(TimeSpan.FromSeconds(12), decision.Delay);
+    }
+}
