@@ -7,6 +7,8 @@ var solution = File("./RealtimeKit.Generated.sln");
 var artifacts = Directory("./artifacts");
 var testResults = artifacts + Directory("test-results");
 var packages = artifacts + Directory("packages");
+var prismDir = Directory("./tests/prism");
+var prismScript = prismDir + File("node_modules/@stoplight/prism-cli/dist/index.js");
 
 Task("Clean")
     .Description("Removes build output and artifacts.")
@@ -36,20 +38,80 @@ Task("Build")
     });
 });
 
+Task("InstallMock")
+    .Description("Installs Prism (the spec-driven mock server) from tests/prism/package-lock.json.")
+    .Does(() =>
+{
+    // npm ci only when the lock changed since the last install: it takes ~15 s.
+    var stamp = prismDir + File("node_modules/.package-lock.json");
+    var lockFile = prismDir + File("package-lock.json");
+    if (FileExists(prismScript) && FileExists(stamp)
+        && System.IO.File.GetLastWriteTimeUtc(stamp) >= System.IO.File.GetLastWriteTimeUtc(lockFile))
+    {
+        Information("Prism is installed and up to date.");
+        return;
+    }
+
+    var exit = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = "ci --no-audit --no-fund",
+        WorkingDirectory = prismDir,
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"npm ci in {prismDir} failed with exit code {exit}.");
+    }
+});
+
 Task("Test")
-    .Description("Runs every test project, with TRX results under artifacts/test-results.")
+    .Description("Runs every test project against a Prism mock of the spec, with TRX results under artifacts/test-results.")
     .IsDependentOn("Build")
+    .IsDependentOn("InstallMock")
     .Does(() =>
 {
     CleanDirectory(testResults);
-    DotNetTest(solution, new DotNetTestSettings
+    var port = FreeLoopbackPort();
+    var start = new System.Diagnostics.ProcessStartInfo("node")
     {
-        Configuration = configuration,
-        NoRestore = true,
-        NoBuild = true,
-        ResultsDirectory = testResults,
-        Loggers = new[] { "trx", "console;verbosity=normal" },
-    });
+        UseShellExecute = false,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    foreach (var argument in new[] { MakeAbsolute(prismScript).FullPath, "mock", MakeAbsolute(File("./openapi/realtimekit.yaml")).FullPath, "-h", "127.0.0.1", "-p", port.ToString() })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    using var prism = System.Diagnostics.Process.Start(start);
+    prism.OutputDataReceived += (_, _) => { };
+    prism.ErrorDataReceived += (_, _) => { };
+    prism.BeginOutputReadLine();
+    prism.BeginErrorReadLine();
+    Information($"Prism started (process {prism.Id}) on 127.0.0.1:{port}.");
+    try
+    {
+        WaitForPort(port, prism);
+        DotNetTest(solution, new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoRestore = true,
+            NoBuild = true,
+            ResultsDirectory = testResults,
+            Loggers = new[] { "trx", "console;verbosity=normal" },
+            EnvironmentVariables = new Dictionary<string, string> { ["PRISM_URL"] = $"http://127.0.0.1:{port}" },
+        });
+    }
+    finally
+    {
+        // Stopped by its own process id, whatever the tests did.
+        if (!prism.HasExited)
+        {
+            prism.Kill(entireProcessTree: true);
+            prism.WaitForExit();
+        }
+
+        Information($"Prism (process {prism.Id}) stopped.");
+    }
 });
 
 Task("Pack")
@@ -65,5 +127,38 @@ Task("Pack")
         OutputDirectory = packages,
     });
 });
+
+static int FreeLoopbackPort()
+{
+    var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+    return port;
+}
+
+static void WaitForPort(int port, System.Diagnostics.Process process)
+{
+    for (var attempt = 0; attempt < 300; attempt++)
+    {
+        if (process.HasExited)
+        {
+            throw new Exception($"Prism (process {process.Id}) exited with code {process.ExitCode} before listening.");
+        }
+
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            probe.Connect(System.Net.IPAddress.Loopback, port);
+            return;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            System.Threading.Thread.Sleep(100);
+        }
+    }
+
+    throw new Exception($"Prism (process {process.Id}) did not listen on 127.0.0.1:{port} within 30 s.");
+}
 
 RunTarget(target);
