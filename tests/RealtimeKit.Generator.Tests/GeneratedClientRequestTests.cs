@@ -155,19 +155,8 @@ public sealed class GeneratedClientRequestTests : IAsyncLifetime
         Assert.Equal($"/accounts/{Account}/realtime/kit/a%20b/meetings/a%2Fb%3Fc%23d%25e/participants/x%2F..%2Fy", _server.Requests[^1].RawPath);
     }
 
-    public static TheoryData<string, string> ErrorExamples()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var e in SpecDocument.Examples().Where(e => e.Status is { } s && s[0] is '4' or '5'))
-        {
-            data.Add(e.OperationId, e.Name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(ErrorExamples))]
+    [MemberData(nameof(SpecDocument.ErrorExampleCases), MemberType = typeof(SpecDocument))]
     public async Task Each_documented_error_becomes_a_RealtimeKitError_carrying_error_message(string operationId, string exampleName)
     {
         var example = SpecDocument.Examples().Single(e => e.OperationId == operationId && e.Name == exampleName);

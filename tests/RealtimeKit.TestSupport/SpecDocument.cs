@@ -77,6 +77,10 @@ public static class SpecDocument
         return result;
     }
 
+    /// <summary>Every 4xx/5xx example as (operationId, example name), for xunit's MemberData.</summary>
+    public static IEnumerable<object[]> ErrorExampleCases() =>
+        Examples().Where(e => e.Status is { } s && s[0] is '4' or '5').Select(e => new object[] { e.OperationId, e.Name });
+
     private static void AddContent(List<SpecExample> into, string operationId, string method, string path, string? status, JsonNode holder, string pointer)
     {
         if (holder["content"] is not JsonObject content)

@@ -18,13 +18,7 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     public async Task AddRealtimeKit_with_an_action_gives_a_working_client()
     {
         var services = new ServiceCollection();
-        services.AddRealtimeKit(o =>
-        {
-            o.AccountId = AccountId;
-            o.AppId = AppId;
-            o.ApiToken = Token;
-            o.BaseUrl = new Uri(_server.BaseUrl);
-        });
+        services.AddRealtimeKit(ConfigureForServer);
         await using var provider = services.BuildServiceProvider();
 
         var result = await provider.GetRequiredService<RealtimeKitClient>().ActiveSession.KickAllAsync(MeetingId);
@@ -65,13 +59,7 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         _server.Respond(_ => ++calls == 1 ? ScriptedResponse.Json(503, "{}", ("Retry-After", "0")) : ScriptedResponse.Json(200, KickedAll));
         var seen = new List<string?>();
         var services = new ServiceCollection();
-        services.AddRealtimeKit(o =>
-        {
-            o.AccountId = AccountId;
-            o.AppId = AppId;
-            o.ApiToken = Token;
-            o.BaseUrl = new Uri(_server.BaseUrl);
-        }).AddHttpMessageHandler(() => new Recorder(seen));
+        services.AddRealtimeKit(ConfigureForServer).AddHttpMessageHandler(() => new Recorder(seen));
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<RealtimeKitClient>().ActiveSession.KickAllAsync(MeetingId);
@@ -90,6 +78,14 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         var error = Assert.ThrowsAny<ArgumentException>(() => provider.GetRequiredService<RealtimeKitClient>());
 
         Assert.True(error.ParamName is "options.AccountId" or "options.AppId" || Environment.GetEnvironmentVariable("CLOUDFLARE_ACCOUNT_ID") is not null, error.Message);
+    }
+
+    private void ConfigureForServer(RealtimeKitClientOptions o)
+    {
+        o.AccountId = AccountId;
+        o.AppId = AppId;
+        o.ApiToken = Token;
+        o.BaseUrl = new Uri(_server.BaseUrl);
     }
 
     private sealed class Recorder(List<string?> seen) : DelegatingHandler

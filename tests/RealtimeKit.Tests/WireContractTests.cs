@@ -74,19 +74,8 @@ public sealed class WireContractTests : IAsyncLifetime
         JsonAssert.Equivalent(success.Value["data"], returned);
     }
 
-    public static TheoryData<string, string> ErrorExamples()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var e in SpecDocument.Examples().Where(e => e.Status is { } s && s[0] is '4' or '5'))
-        {
-            data.Add(e.OperationId, e.Name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(ErrorExamples))]
+    [MemberData(nameof(SpecDocument.ErrorExampleCases), MemberType = typeof(SpecDocument))]
     public async Task Each_documented_error_becomes_a_RealtimeKitException_with_status_code_and_message(string operationId, string exampleName)
     {
         var example = SpecDocument.Examples().Single(e => e.OperationId == operationId && e.Name == exampleName);

@@ -32,45 +32,30 @@ public static partial class KiotaNames
     /// Removes symbols (<c>-</c>, <c>.</c>, <c>$</c>, spaces...) and upper-cases the letter after each; keeps
     /// underscores; upper-cases the first letter: <c>active-session</c> → <c>ActiveSession</c>.
     /// </summary>
-    public static string CleanSymbols(string raw)
-    {
-        var result = new StringBuilder(raw.Length);
-        var upperNext = true;
-        foreach (var c in raw)
-        {
-            if (char.IsLetterOrDigit(c) || c == '_')
-            {
-                result.Append(upperNext ? char.ToUpperInvariant(c) : c);
-                upperNext = false;
-            }
-            else
-            {
-                upperNext = true;
-            }
-        }
-
-        return PrefixDigit(result.ToString());
-    }
+    public static string CleanSymbols(string raw) => PrefixDigit(Join(raw, keepUnderscores: true, upperFirst: true));
 
     /// <summary>The C# name of a model or query property: PascalCase of the wire name (<c>live_participants</c> → <c>LiveParticipants</c>).</summary>
-    public static string PropertyName(string wireName)
+    public static string PropertyName(string wireName) => PrefixDigit(Join(wireName, keepUnderscores: false, upperFirst: true));
+
+    // Drops every character that cannot stand in an identifier and upper-cases the letter after each one dropped.
+    private static string Join(string raw, bool keepUnderscores, bool upperFirst)
     {
-        var result = new StringBuilder(wireName.Length);
-        var upperNext = true;
-        foreach (var c in wireName)
+        var result = new StringBuilder(raw.Length);
+        var upperNext = upperFirst;
+        foreach (var c in raw)
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c) || (keepUnderscores && c == '_'))
             {
                 result.Append(upperNext ? char.ToUpperInvariant(c) : c);
                 upperNext = false;
             }
             else
             {
-                upperNext = true;
+                upperNext = result.Length > 0 || upperFirst;
             }
         }
 
-        return PrefixDigit(result.ToString());
+        return result.ToString();
     }
 
     /// <summary>
@@ -157,25 +142,7 @@ public static partial class KiotaNames
     public static string InlineErrorName(string segment, string status) => InlineTypeStem(segment) + status.ToUpperInvariant() + "Error";
 
     /// <summary>Inline schema of a property of model <c>X</c>: <c>X_error</c>.</summary>
-    public static string InlinePropertyTypeName(string parentName, string wireName)
-    {
-        var cleaned = new StringBuilder();
-        var upperNext = false;
-        foreach (var c in wireName)
-        {
-            if (char.IsLetterOrDigit(c) || c == '_')
-            {
-                cleaned.Append(upperNext ? char.ToUpperInvariant(c) : c);
-                upperNext = false;
-            }
-            else
-            {
-                upperNext = cleaned.Length > 0;
-            }
-        }
-
-        return parentName + "_" + cleaned;
-    }
+    public static string InlinePropertyTypeName(string parentName, string wireName) => parentName + "_" + Join(wireName, keepUnderscores: true, upperFirst: false);
 
     /// <summary>An inline enum of a query parameter: <c>GetStateQueryParameterType</c>.</summary>
     public static string QueryParameterEnumName(string method, string parameter) => MethodStem(method) + PropertyName(parameter) + "QueryParameterType";
