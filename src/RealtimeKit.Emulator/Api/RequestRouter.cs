@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using RealtimeKit.Emulator.State;
+
+namespace RealtimeKit.Emulator.Api;
+
+/// <summary>
+/// Routes on the raw request target, each segment unescaped exactly once, so an id such as <c>a/b?c#d%e</c>
+/// sent as one escaped segment arrives as one id. REST paths live under <c>/client/v4</c> like the real API;
+/// the control surface under <c>/_emulator</c>.
+/// </summary>
+internal sealed class RequestRouter(EmulatorState state, string apiToken)
+{
+    public const string ApiPrefix = "/client/v4";
+    public const string ControlPrefix = "/_emulator";
+
+    private readonly byte[] _token = Encoding.UTF8.GetBytes(apiToken);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var path = raw.Split('?', 2)[0];
+        try
+        {
+            if (path.StartsWith(ApiPrefix + "/", StringComparison.Ordinal))
+            {
+                await HandleApiAsync(context, Segments(path[ApiPrefix.Length..]));
+            }
+            else if (path == ControlPrefix + "/health")
+            {
+                await Responses.Success(context, 200, new Dictionary<string, string> { ["status"] = "ok" });
+            }
+            else if (path.StartsWith(ControlPrefix + "/", StringComparison.Ordinal))
+            {
+                await HandleControlAsync(context, Segments(path[ControlPrefix.Length..]));
+            }
+            else
+            {
+                await NoRoute(context, path);
+            }
+        }
+        catch (EmulatorProblem problem)
+        {
+            await Responses.RealtimeKitError(context, problem.Status, problem.Message);
+        }
+    }
+
+    private async Task HandleApiAsync(HttpContext context, string[] s)
+    {
+        if (!Authorized(context))
+        {
+            await Responses.CloudflareError(context, 401, 10000, "Authentication error");
+            return;
+        }
+
+        // accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/...
+        if (s.Length < 7 || s[0] != "accounts" || s[2] != "realtime" || s[3] != "kit" || s[5] != "meetings")
+        {
+            await NoRoute(context, context.Request.Path);
+            return;
+        }
+
+        var (account, app, meeting) = (s[1], s[4], s[6]);
+        var rest = string.Join('/', s[7..].Select((segment, i) => i == 1 && s[7] == "participants" ? "{participant_id}" : segment));
+        var method = context.Request.Method;
+        var route = (method, rest) switch
+        {
+            ("GET", "active-session") => RestApi.GetActiveSession,
+            ("POST", "active-session/kick") => RestApi.Kick,
+            ("POST", "active-session/kick-all") => RestApi.KickAll,
+            ("POST", "active-session/mute") => RestApi.Mute,
+            ("POST", "active-session/mute-all") => RestApi.MuteAll,
+            ("POST", "active-session/poll") => RestApi.CreatePoll,
+            ("POST", "participants") => RestApi.AddParticipant,
+            ("DELETE", "participants/{participant_id}") => RestApi.DeleteParticipant,
+            _ => (RestApi.Handler?)null,
+        };
+
+        if (route is null)
+        {
+            await (KnownPath(rest) ? NotAllowed(context, method) : NoRoute(context, context.Request.Path));
+            return;
+        }
+
+        RestApi.CheckIds(account, app);
+        var body = method == "POST" ? await ReadBodyAsync(context) : string.Empty;
+        var request = new RestApi.Request(state, account, app, meeting, s.Length > 8 ? s[8] : null, body);
+        var (status, data) = route(request);
+        await Responses.Success(context, status, data);
+    }
+
+    private async Task HandleControlAsync(HttpContext context, string[] s)
+    {
+        var method = context.Request.Method;
+        var body = method == "POST" ? await ReadBodyAsync(context) : string.Empty;
+        switch (method, s)
+        {
+            case ("POST", ["accounts", var account, "apps", var app, "meetings"]):
+                RequireApiToken(context);
+                RestApi.CheckIds(account, app);
+                var title = string.IsNullOrWhiteSpace(body) ? null : JsonBody.Parse(body).OptionalNullableString("title");
+                await Responses.Success(context, 201, state.CreateMeeting(account, app, title));
+                break;
+            case ("POST", ["sessions", "join"]):
+                await Responses.Success(context, 200, state.Join(JsonBody.Parse(body).RequiredString("token")));
+                break;
+            case ("POST", ["sessions", "leave"]):
+                await Responses.Success(context, 200, state.Leave(JsonBody.Parse(body).RequiredString("token")));
+                break;
+            case ("POST", ["meetings", var meetingId, "end-session"]):
+                RequireApiToken(context);
+                state.EndSession(meetingId);
+                await Responses.Success(context, 200, new Dictionary<string, string> { ["meeting_id"] = meetingId, ["status"] = "ENDED" });
+                break;
+            case ("POST", ["polls", var pollId, "votes"]):
+                var vote = JsonBody.Parse(body);
+                await Responses.Success(context, 200, state.Vote(vote.RequiredString("token"), pollId, vote.RequiredInt("option")));
+                break;
+            case ("POST", ["reset"]):
+                RequireApiToken(context);
+                state.Reset();
+                await Responses.Success(context, 200, new Dictionary<string, string> { ["status"] = "reset" });
+                break;
+            default:
+                await NoRoute(context, context.Request.Path);
+                break;
+        }
+    }
+
+    private void RequireApiToken(HttpContext context)
+    {
+        if (!Authorized(context))
+        {
+            throw new EmulatorProblem(401, "The control surface needs the emulator's API token as Authorization: Bearer.");
+        }
+    }
+
+    private bool Authorized(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), _token);
+    }
+
+    private static bool KnownPath(string rest) =>
+        rest is "active-session" or "active-session/kick" or "active-session/kick-all" or "active-session/mute" or "active-session/mute-all" or "active-session/poll" or "participants" or "participants/{participant_id}";
+
+    private static async Task<string> ReadBodyAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(context.RequestAborted);
+    }
+
+    private static string[] Segments(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+
+    private static Task NoRoute(HttpContext context, string path) =>
+        Responses.CloudflareError(context, 404, 7003, $"Could not route to {path}, perhaps your object identifier is invalid?");
+
+    private static Task NotAllowed(HttpContext context, string method) =>
+        Responses.CloudflareError(context, 405, 10405, $"Method {method} not allowed for this route.");
+}

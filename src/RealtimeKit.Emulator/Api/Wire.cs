@@ -1,0 +1,34 @@
+namespace RealtimeKit.Emulator.Api;
+
+// Response shapes, serialized with snake_case names and nulls left out (optional fields are absent, as in the spec).
+
+internal sealed record ActiveSessionBody(
+    string Id, string AssociatedId, string CreatedAt, string UpdatedAt, string StartedAt, string? EndedAt,
+    int LiveParticipants, int MaxConcurrentParticipants, double MinutesConsumed, string MeetingDisplayName,
+    string OrganizationId, string Status, string Type, IReadOnlyList<object> BreakoutRooms);
+
+internal sealed record SessionParticipantBody(string Id, string CreatedAt, string UpdatedAt, string? Name, string? Picture);
+
+internal sealed record ParticipantsResultBody(string Action, IReadOnlyList<SessionParticipantBody> Participants);
+
+internal sealed record KickAllResultBody(string Action, int KickedParticipantsCount);
+
+internal sealed record MuteAllResultBody(string Action, int MutedParticipantsCount);
+
+internal sealed record PollVoteBody(string Id, string Name);
+
+internal sealed record PollOptionBody(string Text, int Count, IReadOnlyList<PollVoteBody> Votes);
+
+internal sealed record PollBody(string Id, string Question, IReadOnlyList<PollOptionBody> Options, bool Anonymous, bool HideVotes, string CreatedBy, IReadOnlyList<string> Voted);
+
+internal sealed record CreatePollResultBody(string Action, PollBody Poll);
+
+internal sealed record ParticipantBody(string Id, string Token, string CustomParticipantId, string PresetName, string CreatedAt, string UpdatedAt, string? Name, string? Picture);
+
+internal sealed record DeletedParticipantBody(string CustomParticipantId, string PresetId, string CreatedAt, string UpdatedAt);
+
+internal sealed record MeetingBody(string Id, string Title, string AccountId, string AppId, string CreatedAt);
+
+internal sealed record JoinBody(string MeetingId, string SessionId, string ParticipantId, int LiveParticipants);
+
+internal sealed record VoteResultBody(string PollId, int Option, int Count);

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RealtimeKit.Emulator.Api;
+using RealtimeKit.Emulator.Control;
+using RealtimeKit.Emulator.State;
+
+namespace RealtimeKit.Emulator;
+
+/// <summary>
+/// A running emulator on 127.0.0.1: point a <c>RealtimeKitClient</c> at <see cref="BaseUrl"/> with
+/// <see cref="ApiToken"/>, and drive what the REST API cannot do (meetings, joining, voting) through <see cref="Control"/>.
+/// </summary>
+/// <example><code>
+/// await using var emulator = await RealtimeKitEmulator.StartAsync();
+/// var meeting = await emulator.Control.CreateMeetingAsync("Stand-up");
+/// </code></example>
+public sealed class RealtimeKitEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _controlHttp;
+
+    private RealtimeKitEmulator(WebApplication app, Uri root, string apiToken)
+    {
+        _app = app;
+        Root = root;
+        ApiToken = apiToken;
+        BaseUrl = new Uri(root, RequestRouter.ApiPrefix);
+        _controlHttp = new HttpClient();
+        Control = new EmulatorControlClient(_controlHttp, root, apiToken);
+    }
+
+    /// <summary>The server root, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
+    public Uri Root { get; }
+
+    /// <summary>The API base URL to give clients (the root plus <c>/client/v4</c>, as Cloudflare's).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The token requests must carry.</summary>
+    public string ApiToken { get; }
+
+    /// <summary>The account id to use (any id of at most 32 characters works).</summary>
+    public string AccountId { get; } = EmulatorOptions.DefaultAccountId;
+
+    /// <summary>The app id to use (any id of at most 32 characters works).</summary>
+    public string AppId { get; } = EmulatorOptions.DefaultAppId;
+
+    /// <summary>The control surface: create meetings, join and leave sessions, vote, end sessions, reset.</summary>
+    public EmulatorControlClient Control { get; }
+
+    /// <summary>Starts an emulator on 127.0.0.1 (a free port unless <see cref="EmulatorOptions.Port"/> says otherwise).</summary>
+    /// <param name="options">Port, token and clock; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    public static async Task<RealtimeKitEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        var token = options.ApiToken ?? "emu_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var router = new RequestRouter(new EmulatorState(options.TimeProvider), token);
+        app.Run(router.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RealtimeKitEmulator(app, new Uri(address.TrimEnd('/') + "/"), token);
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled (for the standalone program).</summary>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>A task that completes when the emulator is asked to stop.</returns>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        _controlHttp.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,327 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using RealtimeKit.Emulator.Api;
+
+namespace RealtimeKit.Emulator.State;
+
+/// <summary>
+/// Everything the emulator knows, behind one lock: every operation reads and changes it atomically, so
+/// concurrent requests never lose or duplicate a participant and counts stay consistent. An operation
+/// that fails changes nothing.
+/// </summary>
+internal sealed class EmulatorState(TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, Meeting> _meetings = [];
+
+    public MeetingBody CreateMeeting(string accountId, string appId, string? title)
+    {
+        lock (_lock)
+        {
+            var meeting = new Meeting(Guid.NewGuid(), accountId, appId, string.IsNullOrWhiteSpace(title) ? "Emulated meeting" : title, time.GetUtcNow());
+            _meetings.Add(meeting.Id, meeting);
+            return new MeetingBody(meeting.Id.ToString(), meeting.Title, accountId, appId, Stamp(meeting.CreatedAt));
+        }
+    }
+
+    public ActiveSessionBody GetActiveSession(string accountId, string appId, string meetingId)
+    {
+        lock (_lock)
+        {
+            var (meeting, session) = Live(accountId, appId, meetingId);
+            return Describe(meeting, session);
+        }
+    }
+
+    public ParticipantsResultBody Kick(string accountId, string appId, string meetingId, IReadOnlyList<string> ids, IReadOnlyList<string> customIds)
+    {
+        lock (_lock)
+        {
+            var (meeting, session) = Live(accountId, appId, meetingId);
+            var members = Select(session, ids, customIds);
+            var now = time.GetUtcNow();
+            var result = members.Select(m => Describe(m, now)).ToList();
+            foreach (var member in members)
+            {
+                session.Members.Remove(member.Participant.Id);
+            }
+
+            Touch(meeting, session, now);
+            return new ParticipantsResultBody("kick", result);
+        }
+    }
+
+    public KickAllResultBody KickAll(string accountId, string appId, string meetingId)
+    {
+        lock (_lock)
+        {
+            var (meeting, session) = Live(accountId, appId, meetingId);
+            var count = session.Members.Count;
+            session.Members.Clear();
+            Touch(meeting, session, time.GetUtcNow());
+            return new KickAllResultBody("kick_all", count);
+        }
+    }
+
+    public ParticipantsResultBody Mute(string accountId, string appId, string meetingId, IReadOnlyList<string> ids, IReadOnlyList<string> customIds)
+    {
+        lock (_lock)
+        {
+            var (meeting, session) = Live(accountId, appId, meetingId);
+            var members = Select(session, ids, customIds);
+            var now = time.GetUtcNow();
+            foreach (var member in members)
+            {
+                member.Muted = true;
+                member.UpdatedAt = now;
+            }
+
+            Touch(meeting, session, now);
+            return new ParticipantsResultBody("mute", members.Select(m => Describe(m, now)).ToList());
+        }
+    }
+
+    public MuteAllResultBody MuteAll(string accountId, string appId, string meetingId, bool allowUnmute)
+    {
+        lock (_lock)
+        {
+            var (meeting, session) = Live(accountId, appId, meetingId);
+            var now = time.GetUtcNow();
+            foreach (var member in session.Members.Values)
+            {
+                member.Muted = true;
+                member.MayUnmute = allowUnmute;
+                member.UpdatedAt = now;
+            }
+
+            Touch(meeting, session, now);
+            return new MuteAllResultBody("mute_all", session.Members.Count);
+        }
+    }
+
+    public CreatePollResultBody CreatePoll(string accountId, string appId, string meetingId, string question, IReadOnlyList<string> options, bool anonymous, bool hideVotes)
+    {
+        lock (_lock)
+        {
+            var (meeting, session) = Live(accountId, appId, meetingId);
+            var poll = new Poll(Guid.NewGuid(), question, options, anonymous, hideVotes, "api");
+            session.Polls.Add(poll);
+            Touch(meeting, session, time.GetUtcNow());
+            return new CreatePollResultBody("create_poll", Describe(poll, meeting));
+        }
+    }
+
+    public ParticipantBody AddParticipant(string accountId, string appId, Guid meetingId, string customId, string presetName, string? name, string? picture)
+    {
+        lock (_lock)
+        {
+            var meeting = FindMeeting(accountId, appId, meetingId.ToString());
+            if (meeting.Participants.Values.Any(p => p.CustomParticipantId == customId))
+            {
+                throw new EmulatorProblem(409, $"A participant with custom_participant_id '{customId}' already exists in meeting {meeting.Id}.");
+            }
+
+            var participant = new Participant(Guid.NewGuid(), NewToken(), customId, presetName, time.GetUtcNow()) { Name = name, Picture = picture };
+            meeting.Participants.Add(participant.Id, participant);
+            return Describe(participant);
+        }
+    }
+
+    public DeletedParticipantBody DeleteParticipant(string accountId, string appId, Guid meetingId, string participantId)
+    {
+        lock (_lock)
+        {
+            var meeting = FindMeeting(accountId, appId, meetingId.ToString());
+            if (!Guid.TryParse(participantId, out var id) || !meeting.Participants.Remove(id, out var participant))
+            {
+                throw EmulatorProblem.NotFound($"No participant found with id {participantId} in meeting {meeting.Id}");
+            }
+
+            if (meeting.Session is { } session && session.Members.Remove(id))
+            {
+                Touch(meeting, session, time.GetUtcNow());
+            }
+
+            return new DeletedParticipantBody(participant.CustomParticipantId, PresetId(participant.PresetName).ToString(), Stamp(participant.CreatedAt), Stamp(time.GetUtcNow()));
+        }
+    }
+
+    public JoinBody Join(string token)
+    {
+        lock (_lock)
+        {
+            var (meeting, participant) = ByToken(token);
+            var now = time.GetUtcNow();
+            var session = meeting.Session ??= new LiveSession(Guid.NewGuid(), now);
+            session.Members.TryAdd(participant.Id, new SessionMember(participant, now));
+            session.MaxConcurrent = Math.Max(session.MaxConcurrent, session.Members.Count);
+            session.UpdatedAt = now;
+            return new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
+        }
+    }
+
+    public JoinBody Leave(string token)
+    {
+        lock (_lock)
+        {
+            var (meeting, participant) = ByToken(token);
+            if (meeting.Session is not { } session || !session.Members.Remove(participant.Id))
+            {
+                throw EmulatorProblem.NotFound($"Participant {participant.Id} is not in a live session of meeting {meeting.Id}");
+            }
+
+            var left = new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
+            Touch(meeting, session, time.GetUtcNow());
+            return left;
+        }
+    }
+
+    public void EndSession(string meetingId)
+    {
+        lock (_lock)
+        {
+            var meeting = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var m) ? m : throw EmulatorProblem.NotFound($"No meeting found with id {meetingId}");
+            if (meeting.Session is not { } session)
+            {
+                throw EmulatorProblem.NotFound($"No active session found for meeting_id {meetingId}");
+            }
+
+            session.Members.Clear();
+            Touch(meeting, session, time.GetUtcNow());
+        }
+    }
+
+    public VoteResultBody Vote(string token, string pollId, int option)
+    {
+        lock (_lock)
+        {
+            var (meeting, participant) = ByToken(token);
+            var poll = meeting.Session?.Polls.FirstOrDefault(p => p.Id.ToString() == pollId)
+                ?? throw EmulatorProblem.NotFound($"No poll found with id {pollId} in the live session of meeting {meeting.Id}");
+            if (option < 0 || option >= poll.Options.Count)
+            {
+                throw EmulatorProblem.BadRequest($"option must be between 0 and {poll.Options.Count - 1}, got {option}");
+            }
+
+            if (meeting.Session!.Members.ContainsKey(participant.Id) is false)
+            {
+                throw EmulatorProblem.BadRequest($"Participant {participant.Id} must be in the live session to vote");
+            }
+
+            poll.Votes[participant.Id] = option;
+            return new VoteResultBody(pollId, option, poll.Votes.Values.Count(v => v == option));
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _meetings.Clear();
+        }
+    }
+
+    private Meeting FindMeeting(string accountId, string appId, string meetingId) =>
+        Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var meeting) && meeting.AccountId == accountId && meeting.AppId == appId
+            ? meeting
+            : throw EmulatorProblem.NotFound($"No meeting found with id {meetingId}");
+
+    private (Meeting Meeting, LiveSession Session) Live(string accountId, string appId, string meetingId)
+    {
+        var found = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var meeting) && meeting.AccountId == accountId && meeting.AppId == appId ? meeting : null;
+        return found is { Session: { IsLive: true } session }
+            ? (found, session)
+            : throw EmulatorProblem.NotFound($"No active session found for meeting_id {meetingId}");
+    }
+
+    // Every id must be in the session, or nothing happens.
+    private static List<SessionMember> Select(LiveSession session, IReadOnlyList<string> ids, IReadOnlyList<string> customIds)
+    {
+        var selected = new List<SessionMember>();
+        foreach (var id in ids)
+        {
+            var member = Guid.TryParse(id, out var guid) && session.Members.TryGetValue(guid, out var m) ? m : throw EmulatorProblem.NotFound($"No user found with id {id}");
+            if (!selected.Contains(member))
+            {
+                selected.Add(member);
+            }
+        }
+
+        foreach (var customId in customIds)
+        {
+            var member = session.Members.Values.FirstOrDefault(m => m.Participant.CustomParticipantId == customId) ?? throw EmulatorProblem.NotFound($"No user found with id {customId}");
+            if (!selected.Contains(member))
+            {
+                selected.Add(member);
+            }
+        }
+
+        return selected;
+    }
+
+    private (Meeting, Participant) ByToken(string token)
+    {
+        foreach (var meeting in _meetings.Values)
+        {
+            if (meeting.Participants.Values.FirstOrDefault(p => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(p.Token), Encoding.UTF8.GetBytes(token))) is { } participant)
+            {
+                return (meeting, participant);
+            }
+        }
+
+        throw new EmulatorProblem(401, "The participant token is not valid");
+    }
+
+    // The last one out ends the session; GET active-session then answers 404, as RealtimeKit does.
+    private static void Touch(Meeting meeting, LiveSession session, DateTimeOffset now)
+    {
+        session.UpdatedAt = now;
+        if (session.Members.Count == 0 && session.IsLive)
+        {
+            session.EndedAt = now;
+            meeting.PastSessions.Add(session);
+            meeting.Session = null;
+        }
+    }
+
+    private ActiveSessionBody Describe(Meeting meeting, LiveSession session)
+    {
+        var now = time.GetUtcNow();
+        var minutes = Math.Round(((session.EndedAt ?? now) - session.StartedAt).TotalMinutes, 2);
+        return new ActiveSessionBody(
+            session.Id.ToString(), meeting.Id.ToString(), Stamp(session.StartedAt), Stamp(session.UpdatedAt), Stamp(session.StartedAt),
+            session.EndedAt is { } ended ? Stamp(ended) : null, session.Members.Count, session.MaxConcurrent, minutes, meeting.Title,
+            meeting.AppId, session.IsLive ? "LIVE" : "ENDED", "meeting", []);
+    }
+
+    private static SessionParticipantBody Describe(SessionMember member, DateTimeOffset now) =>
+        new(member.Participant.Id.ToString(), Stamp(member.JoinedAt), Stamp(now), member.Participant.Name, member.Participant.Picture);
+
+    private static PollBody Describe(Poll poll, Meeting meeting)
+    {
+        var options = poll.Options.Select((text, i) =>
+        {
+            var voters = poll.Votes.Where(v => v.Value == i).Select(v => v.Key).ToList();
+            var votes = poll.Anonymous ? [] : voters.Select(v => new PollVoteBody(v.ToString(), meeting.Participants.TryGetValue(v, out var p) ? p.Name ?? p.CustomParticipantId : v.ToString())).ToList();
+            return new PollOptionBody(text, voters.Count, votes);
+        }).ToList();
+        return new PollBody(poll.Id.ToString(), poll.Question, options, poll.Anonymous, poll.HideVotes, poll.CreatedBy, poll.Votes.Keys.Select(k => k.ToString()).ToList());
+    }
+
+    private static ParticipantBody Describe(Participant p) =>
+        new(p.Id.ToString(), p.Token, p.CustomParticipantId, p.PresetName, Stamp(p.CreatedAt), Stamp(p.UpdatedAt), p.Name, p.Picture);
+
+    // A preset's id is stable for its name, as a preset would be.
+    private static Guid PresetId(string presetName)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("preset:" + presetName))[..16];
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x30);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash, bigEndian: true);
+    }
+
+    private static string NewToken() => "rtk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    private static string Stamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
