@@ -25,12 +25,12 @@ if (args.Length % 2 == 1)
 }
 
 await using var emulator = await RealtimeKitEmulator.StartAsync(options);
-Console.WriteLine($"RealtimeKit emulator listening on {emulator.Root}");
-Console.WriteLine($"  CLOUDFLARE_BASE_URL={emulator.BaseUrl}");
-Console.WriteLine($"  CLOUDFLARE_API_TOKEN={emulator.ApiToken}");
-Console.WriteLine($"  CLOUDFLARE_ACCOUNT_ID={emulator.AccountId}");
-Console.WriteLine($"  CLOUDFLARE_REALTIMEKIT_APP_ID={emulator.AppId}");
-Console.WriteLine($"  control surface: {emulator.Root}_emulator/ (see README). Press Ctrl+C to stop.");
+foreach (var line in emulator.DescribeConnection())
+{
+    Console.WriteLine(line);
+}
+
+Console.WriteLine("Press Ctrl+C to stop.");
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

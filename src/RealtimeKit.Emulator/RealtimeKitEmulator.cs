@@ -72,6 +72,18 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
         return new RealtimeKitEmulator(app, new Uri(address.TrimEnd('/') + "/"), token);
     }
 
+    /// <summary>How to point a client at this emulator, as lines to print (environment variables and the control surface).</summary>
+    /// <returns>The lines.</returns>
+    public IEnumerable<string> DescribeConnection()
+    {
+        yield return $"RealtimeKit emulator listening on {Root}";
+        yield return $"  CLOUDFLARE_BASE_URL={BaseUrl}";
+        yield return $"  CLOUDFLARE_API_TOKEN={ApiToken}";
+        yield return $"  CLOUDFLARE_ACCOUNT_ID={AccountId}";
+        yield return $"  CLOUDFLARE_REALTIMEKIT_APP_ID={AppId}";
+        yield return $"  control surface: {Root}_emulator/ (create meetings, join, leave, vote, end, reset)";
+    }
+
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled (for the standalone program).</summary>
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>A task that completes when the emulator is asked to stop.</returns>

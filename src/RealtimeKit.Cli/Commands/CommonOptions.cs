@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace RealtimeKit.Cli.Commands;
+
+/// <summary>Options every API command takes (recursive: valid after any subcommand).</summary>
+internal sealed class CommonOptions
+{
+    public Option<string?> AccountId { get; } = new("--account-id") { Description = "Cloudflare account id (default: $CLOUDFLARE_ACCOUNT_ID)", Recursive = true };
+
+    public Option<string?> AppId { get; } = new("--app-id") { Description = "RealtimeKit app id (default: $CLOUDFLARE_REALTIMEKIT_APP_ID)", Recursive = true };
+
+    public Option<string?> ApiToken { get; } = new("--api-token") { Description = "API token (default: $CLOUDFLARE_API_TOKEN; prefer the variable: flags show up in process lists)", Recursive = true };
+
+    public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "API root (default: $CLOUDFLARE_BASE_URL or https://api.cloudflare.com/client/v4)", Recursive = true };
+
+    public Option<int?> MaxRetries { get; } = new("--max-retries") { Description = "Retries after a failure that is safe to retry (0-10, default 2)", Recursive = true };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print the result as JSON (for scripts)", Recursive = true };
+
+    public IEnumerable<Option> All => [AccountId, AppId, ApiToken, BaseUrl, MaxRetries, Json];
+
+    /// <summary>Client options from flags, then the environment given to the app.</summary>
+    public RealtimeKitClientOptions ClientOptions(ParseResult parse, Func<string, string?> environment)
+    {
+        var baseUrl = parse.GetValue(BaseUrl) ?? environment(RealtimeKitClientOptions.BaseUrlVariable);
+        Uri? uri = null;
+        if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out uri))
+        {
+            throw new ArgumentException($"--base-url '{baseUrl}' is not an absolute URL.");
+        }
+
+        var options = new RealtimeKitClientOptions
+        {
+            AccountId = parse.GetValue(AccountId) ?? environment(RealtimeKitClientOptions.AccountIdVariable),
+            AppId = parse.GetValue(AppId) ?? environment(RealtimeKitClientOptions.AppIdVariable),
+            ApiToken = parse.GetValue(ApiToken) ?? environment(RealtimeKitClientOptions.ApiTokenVariable),
+            BaseUrl = uri,
+        };
+        if (parse.GetValue(MaxRetries) is { } retries)
+        {
+            options.MaxRetries = retries;
+        }
+
+        return options;
+    }
+}
