@@ -9,7 +9,7 @@ public class OptionsTests
         name => values.FirstOrDefault(v => v.Name == name).Value;
 
     [Fact]
-    public void Unset_options_fall_back_to_the_environment()
+    public async Task Unset_options_fall_back_to_the_environment()
     {
         var resolved = ResolvedOptions.Resolve(new RealtimeKitClientOptions(), Env(
             ("CLOUDFLARE_ACCOUNT_ID", "acc"), ("CLOUDFLARE_REALTIMEKIT_APP_ID", "app"), ("CLOUDFLARE_API_TOKEN", "tok"), ("CLOUDFLARE_BASE_URL", "http://127.0.0.1:9/v4/")));
@@ -17,7 +17,7 @@ public class OptionsTests
         Assert.Equal("acc", resolved.AccountId);
         Assert.Equal("app", resolved.AppId);
         Assert.Equal(new Uri("http://127.0.0.1:9/v4"), resolved.BaseUrl);
-        Assert.Equal("tok", resolved.TokenProvider(default).Result);
+        Assert.Equal("tok", await resolved.TokenProvider(default));
     }
 
     [Fact]
