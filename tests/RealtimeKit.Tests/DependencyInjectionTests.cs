@@ -69,6 +69,26 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Registering_twice_keeps_one_SDK_pipeline_and_merges_the_options()
+    {
+        var services = new ServiceCollection();
+        services.AddRealtimeKit(ConfigureForServer);
+        services.AddRealtimeKit(o => o.MaxRetries = 1);
+        await using var provider = services.BuildServiceProvider();
+
+        var handlers = new List<Type>();
+        for (HttpMessageHandler? h = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(RealtimeKitServiceCollectionExtensions.HttpClientName); h is not null; h = (h as DelegatingHandler)?.InnerHandler)
+        {
+            handlers.Add(h.GetType());
+        }
+
+        Assert.Single(handlers, t => t == typeof(Http.RetryHandler));
+        Assert.Single(handlers, t => t == typeof(Http.ErrorResponseHandler));
+        Assert.Equal(1, provider.GetRequiredService<RealtimeKitClient>().Options.MaxRetries);
+        Assert.Equal(AccountId, provider.GetRequiredService<RealtimeKitClient>().Options.AccountId);
+    }
+
+    [Fact]
     public async Task A_missing_option_fails_on_first_resolution_naming_it()
     {
         var services = new ServiceCollection();

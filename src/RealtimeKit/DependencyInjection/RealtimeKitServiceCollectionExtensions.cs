@@ -48,6 +48,15 @@ public static class RealtimeKitServiceCollectionExtensions
 
     private static IHttpClientBuilder AddCore(IServiceCollection services)
     {
+        var builder = services.AddHttpClient(HttpClientName);
+        if (services.Any(d => d.ServiceType == typeof(PipelineRegistered)))
+        {
+            // Registered before: the options above add to the same options; the SDK handlers must not be added twice.
+            return builder;
+        }
+
+        services.AddSingleton<PipelineRegistered>();
+
         // Resolved (validated, frozen) once, on first use: a bad option fails the first resolution with its name.
         services.TryAddSingleton(sp => ResolvedOptions.Resolve(sp.GetRequiredService<IOptions<RealtimeKitClientOptions>>().Value, ResolvedOptions.ProcessEnvironment));
         services.TryAddTransient(sp => new RealtimeKitClient(
@@ -55,7 +64,7 @@ public static class RealtimeKitServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             ownsHttpClient: false));
 
-        var builder = services.AddHttpClient(HttpClientName).ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        builder.ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
         {
             var options = sp.GetRequiredService<ResolvedOptions>();
@@ -68,4 +77,6 @@ public static class RealtimeKitServiceCollectionExtensions
         });
         return builder;
     }
+
+    private sealed class PipelineRegistered;
 }
