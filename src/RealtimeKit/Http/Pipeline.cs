@@ -18,7 +18,7 @@ internal static class Pipeline
     public static HttpClient CreateClient(ResolvedOptions options, ILogger logger, HttpMessageHandler? transport)
     {
         HttpMessageHandler inner = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        foreach (var handler in CreateHandlers(options, logger).Reverse())
+        foreach (var handler in Enumerable.Reverse(CreateHandlers(options, logger)))
         {
             handler.InnerHandler = inner;
             inner = handler;

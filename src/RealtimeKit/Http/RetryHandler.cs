@@ -14,7 +14,7 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
         // Buffered once, the body can be sent again on every attempt.
         if (request.Content is not null)
         {
-            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            await BufferAsync(request.Content, cancellationToken).ConfigureAwait(false);
         }
 
         var idempotent = RetrySafety.IsIdempotent(request);
@@ -28,7 +28,7 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
             try
             {
                 response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                await response.Content.LoadIntoBufferAsync(attempt.Token).ConfigureAwait(false);
+                await BufferAsync(response.Content, attempt.Token).ConfigureAwait(false);
                 decision = policy.ForResponse(retriesDone, response.StatusCode, response.Headers, idempotent);
                 if (!decision.Retry)
                 {
@@ -63,6 +63,14 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
             await Task.Delay(decision.Delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // .NET 9 can cancel the read itself; on .NET 8 the wait is abandoned and disposing the response ends the read.
+    private static Task BufferAsync(HttpContent content, CancellationToken cancellationToken) =>
+#if NET9_0_OR_GREATER
+        content.LoadIntoBufferAsync(cancellationToken);
+#else
+        content.LoadIntoBufferAsync().WaitAsync(cancellationToken);
+#endif
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Retrying {Target} after {Reason} in {DelaySeconds:0.###} s (retry {Retry} of {MaxRetries})")]
     private static partial void LogRetry(ILogger logger, string target, string reason, double delaySeconds, int retry, int maxRetries);
