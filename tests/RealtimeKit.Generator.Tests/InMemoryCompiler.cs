@@ -23,13 +23,29 @@ internal static class InMemoryCompiler
     });
 
     /// <summary>Every warning and error from compiling the files as a nullable-enabled library with XML docs.</summary>
-    public static IReadOnlyList<Diagnostic> Compile(IEnumerable<KeyValuePair<string, string>> files, string assemblyName = "Snapshot")
+    public static IReadOnlyList<Diagnostic> Compile(IEnumerable<KeyValuePair<string, string>> files, string assemblyName = "Snapshot") =>
+        Compilation(files, assemblyName).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    /// <summary>Compiles and loads the files into a collectible context, to run the generated code.</summary>
+    public static Assembly Load(IEnumerable<KeyValuePair<string, string>> files, string assemblyName)
+    {
+        using var image = new MemoryStream();
+        var result = Compilation(files, assemblyName).Emit(image);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext(assemblyName, isCollectible: true).LoadFromStream(image);
+    }
+
+    private static CSharpCompilation Compilation(IEnumerable<KeyValuePair<string, string>> files, string assemblyName)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
         var trees = files.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal))
             .Select(f => CSharpSyntaxTree.ParseText(f.Value, parse, path: f.Key));
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999);
-        var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
-        return compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        return CSharpCompilation.Create(assemblyName, trees, References.Value, options);
     }
 }
