@@ -170,10 +170,10 @@ public class RetryBehaviourTests
         await WaitUntil(() => reads.Requests.Count == 1 && polls.Requests.Count == 1);
         time.Advance(TimeSpan.FromSeconds(5));
         await Assert.ThrowsAsync<RealtimeKitTimeoutException>(() => poll);
-        for (var i = 0; i < 20 && !read.IsCompleted; i++)
+        for (var i = 0; i < 500 && !read.IsCompleted; i++)
         {
-            time.Advance(TimeSpan.FromSeconds(1)); // the backoff before the second attempt
-            await Task.Yield();
+            time.Advance(TimeSpan.FromSeconds(1)); // the backoff before the second attempt, whenever its timer exists
+            await Task.Delay(10);
         }
 
         Assert.Equal("s1", (await read).Id);
