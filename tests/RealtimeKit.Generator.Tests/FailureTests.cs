@@ -82,6 +82,16 @@ public class FailureTests
             DiagnosticCodes.UnsupportedPath, "/files/{name}.json:"
         },
         {
+            "root path operation",
+            Head + "\n  /:\n    get:\n      summary: Root\n      responses:\n        '204':\n          description: OK\n",
+            DiagnosticCodes.UnsupportedPath, "  /:"
+        },
+        {
+            "same path twice",
+            Head + "\n  /things:\n    get:\n      summary: A\n      responses:\n        '204':\n          description: OK\n  /things/:\n    post:\n      summary: B\n      responses:\n        '204':\n          description: OK\n",
+            DiagnosticCodes.UnsupportedPath, "  /things/:"
+        },
+        {
             "unknown keyword",
             Operation("type: string", "      summery: typo"),
             DiagnosticCodes.OpenApiError, "summery: typo"

@@ -84,6 +84,12 @@ public sealed class CodeModelBuilder
             node = child;
         }
 
+        if (node.Path is { } other)
+        {
+            Report(pointer, DiagnosticCodes.UnsupportedPath, $"The paths '{other}' and '{path}' lead to the same request builder; merge them.");
+            return;
+        }
+
         node.Path = path;
     }
 
@@ -120,7 +126,11 @@ public sealed class CodeModelBuilder
         var operations = new List<OperationModel>();
         var pathItem = node.Path is null ? null : _spec.Document.Paths[node.Path];
         var query = new List<QueryParameterModel>();
-        if (pathItem?.Operations is { } ops)
+        if (node.Parent is null && pathItem?.Operations is { Count: > 0 })
+        {
+            Report("/paths/~1", DiagnosticCodes.UnsupportedPath, "Operations on the root path '/' are not supported; give them a path segment.");
+        }
+        else if (pathItem?.Operations is { } ops)
         {
             foreach (var (method, operation) in ops.OrderBy(o => o.Key.Method, StringComparer.Ordinal))
             {
