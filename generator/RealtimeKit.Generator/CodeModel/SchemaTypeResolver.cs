@@ -157,7 +157,7 @@ internal sealed class SchemaTypeResolver
         {
             (problem, at) = ("Typed 'additionalProperties' (a map) is not supported; model the entries as properties or leave the object free-form.", pointer + "/additionalProperties");
         }
-        else if (schema.Enum is { Count: > 0 } && (SingleType(schema.Type) is not (JsonSchemaType.String or null) || schema.Enum.Any(e => e is null || e.GetValueKind() != System.Text.Json.JsonValueKind.String)))
+        else if (schema.Enum is { Count: > 0 } && (SingleType(schema.Type) is not (JsonSchemaType.String or null) || schema.Enum.Any(e => !IsNullEntry(e) && e!.GetValueKind() != System.Text.Json.JsonValueKind.String)))
         {
             (problem, at) = ("Only string enums are supported.", pointer + "/enum");
         }
@@ -181,7 +181,8 @@ internal sealed class SchemaTypeResolver
 
         var members = new List<KeyValuePair<string, string>>();
         var index = 0;
-        foreach (var value in schema.Enum!)
+        // A null entry (a nullable enum) is the property's null, not a member.
+        foreach (var value in schema.Enum!.Where(v => !IsNullEntry(v)))
         {
             var wire = value!.GetValue<string>();
             var member = KiotaNames.EnumMemberName(wire);
@@ -344,6 +345,10 @@ internal sealed class SchemaTypeResolver
 
     private static bool IsObjectLike(IOpenApiSchema schema) =>
         SingleType(schema.Type) == JsonSchemaType.Object || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 };
+
+    // Microsoft.OpenApi keeps a JSON null in an enum as a sentinel string.
+    private static bool IsNullEntry(System.Text.Json.Nodes.JsonNode? value) =>
+        value is null || value.GetValueKind() == System.Text.Json.JsonValueKind.Null || JsonNullSentinel.IsJsonNullSentinel(value);
 
     private static bool HasShape(IOpenApiSchema schema) => schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 };
 

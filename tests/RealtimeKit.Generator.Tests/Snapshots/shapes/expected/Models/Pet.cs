@@ -62,6 +62,10 @@ namespace Fixture.Shapes.Models
         /// </summary>
         public long? LicenceNumber { get; set; }
         /// <summary>
+        /// The mood property.
+        /// </summary>
+        public global::Fixture.Shapes.Models.Pet_mood? Mood { get; set; }
+        /// <summary>
         /// The name property.
         /// </summary>
         public string? Name { get; set; }
@@ -124,6 +128,7 @@ namespace Fixture.Shapes.Models
                 { "kind", n => { Kind = n.GetEnumValue<global::Fixture.Shapes.Models.PetKind>(); } },
                 { "kinds_seen", n => { KindsSeen = n.GetCollectionOfEnumValues<global::Fixture.Shapes.Models.PetKind>()?.AsList(); } },
                 { "licence_number", n => { LicenceNumber = n.GetLongValue(); } },
+                { "mood", n => { Mood = n.GetEnumValue<global::Fixture.Shapes.Models.Pet_mood>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "nickname", n => { Nickname = n.GetStringValue(); } },
                 { "owner", n => { Owner = n.GetObjectValue<global::Fixture.Shapes.Models.Pet_owner>(global::Fixture.Shapes.Models.Pet_owner.CreateFromDiscriminatorValue); } },
@@ -150,6 +155,7 @@ namespace Fixture.Shapes.Models
             writer.WriteEnumValue<global::Fixture.Shapes.Models.PetKind>("kind", Kind);
             writer.WriteCollectionOfEnumValues<global::Fixture.Shapes.Models.PetKind>("kinds_seen", KindsSeen);
             writer.WriteLongValue("licence_number", LicenceNumber);
+            writer.WriteEnumValue<global::Fixture.Shapes.Models.Pet_mood>("mood", Mood);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("nickname", Nickname);
             writer.WriteObjectValue<global::Fixture.Shapes.Models.Pet_owner>("owner", Owner);
