@@ -29,6 +29,10 @@ public static class SpecDocument
         }
     }
 
+    /// <summary>The operation object with <paramref name="operationId"/>.</summary>
+    public static JsonObject Operation(string operationId) =>
+        Operations().Single(o => o.Operation["operationId"]!.GetValue<string>() == operationId).Operation;
+
     /// <summary>Follows a local <c>$ref</c> (if any) to the node it names.</summary>
     public static JsonNode Resolve(JsonNode node)
     {
@@ -41,21 +45,15 @@ public static class SpecDocument
     }
 
     /// <summary>The node at a JSON pointer such as <c>#/components/schemas/Poll</c>.</summary>
-    public static JsonNode Pointer(string pointer)
-    {
-        JsonNode current = Json;
-        foreach (var raw in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            current = current is JsonArray a ? a[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)]! : current[segment]
-                ?? throw new KeyNotFoundException($"Nothing at {pointer} (segment '{segment}').");
-        }
-
-        return current;
-    }
+    public static JsonNode Pointer(string pointer) =>
+        Loaded.JsonAt(pointer) ?? throw new KeyNotFoundException($"Nothing at {pointer} in the spec.");
 
     /// <summary>Every named example on a request body or response of every operation.</summary>
-    public static IReadOnlyList<SpecExample> Examples()
+    public static IReadOnlyList<SpecExample> Examples() => ExamplesLazy.Value;
+
+    private static readonly Lazy<IReadOnlyList<SpecExample>> ExamplesLazy = new(ReadExamples);
+
+    private static List<SpecExample> ReadExamples()
     {
         var result = new List<SpecExample>();
         foreach (var (method, path, operation) in Operations())

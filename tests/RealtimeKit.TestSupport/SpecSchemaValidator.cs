@@ -22,7 +22,7 @@ public static class SpecSchemaValidator
     /// <summary>The validation errors of a response body of <paramref name="operationId"/> with <paramref name="status"/>.</summary>
     public static IReadOnlyList<string> ValidateResponse(string operationId, int status, string json)
     {
-        var operation = SpecDocument.Operations().Single(o => o.Operation["operationId"]!.GetValue<string>() == operationId).Operation;
+        var operation = SpecDocument.Operation(operationId);
         var responses = operation["responses"]!.AsObject();
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var response = responses[key] ?? responses[$"{key[0]}XX"] ?? responses["default"]

@@ -32,6 +32,9 @@ public sealed record TypeRef(TypeKind Kind, string Name, bool IsCollection = fal
     /// <summary>The element type inside a collection.</summary>
     public string CollectionElementSource => Kind == TypeKind.Enum ? ElementSource + "?" : ElementSource;
 
+    /// <summary>Kiota's free-form JSON value.</summary>
+    public static TypeRef Untyped { get; } = new(TypeKind.Untyped, "global::Microsoft.Kiota.Abstractions.Serialization.UntypedNode");
+
     /// <summary>The same type as a single element.</summary>
     public TypeRef Element => this with { IsCollection = false };
 }

@@ -211,7 +211,7 @@ internal sealed class SchemaTypeResolver
         if (!HasShape(schema))
         {
             // An object with no declared properties is free-form: Kiota maps it to UntypedNode.
-            return new TypeRef(TypeKind.Untyped, "global::Microsoft.Kiota.Abstractions.Serialization.UntypedNode");
+            return TypeRef.Untyped;
         }
 
         if (!Claim(fullName, pointer))
@@ -219,7 +219,7 @@ internal sealed class SchemaTypeResolver
             return null;
         }
 
-        var draft = new ModelDraft(ns, name, Describe(schema, $"The {name} model."), pointer);
+        var draft = new ModelDraft(ns, name, Describe(schema, $"The {name} model."));
         _models[fullName] = draft;
 
         string? baseName = null;
@@ -319,7 +319,7 @@ internal sealed class SchemaTypeResolver
         if (csharp is null)
         {
             // No type and nothing else: a free-form value.
-            return new TypeRef(TypeKind.Untyped, "global::Microsoft.Kiota.Abstractions.Serialization.UntypedNode");
+            return TypeRef.Untyped;
         }
 
         if (csharp is "Date" or "Time")
@@ -373,15 +373,13 @@ internal sealed class SchemaTypeResolver
 }
 
 /// <summary>A model before its C# property names are final (they depend on whether it is an error type).</summary>
-internal sealed class ModelDraft(string ns, string name, string description, string pointer)
+internal sealed class ModelDraft(string ns, string name, string description)
 {
     public string Namespace { get; } = ns;
 
     public string Name { get; } = name;
 
     public string Description { get; } = description;
-
-    public string Pointer { get; } = pointer;
 
     public string? BaseFullName { get; set; }
 

@@ -315,7 +315,7 @@ public static class CSharpWriter
         foreach (var p in m.Properties)
         {
             source.Doc(p.Description);
-            source.Line($"public {TypeSyntax.PropertyType(p.Type)} {p.Name} {{ get; set; }}");
+            source.Line($"public {p.Type.NullableSource} {p.Name} {{ get; set; }}");
         }
 
         if (m.MessagePath.Count > 0)

@@ -5,11 +5,6 @@ namespace RealtimeKit.Generator.Writing;
 /// <summary>The Kiota serialization calls for each kind of type.</summary>
 internal static class TypeSyntax
 {
-    private const string UntypedNode = "global::Microsoft.Kiota.Abstractions.Serialization.UntypedNode";
-
-    /// <summary>The property type as declared on a model.</summary>
-    public static string PropertyType(TypeRef type) => type.NullableSource;
-
     /// <summary>The expression reading a value from parse node <c>n</c>.</summary>
     public static string Read(TypeRef type) => (type.Kind, type.IsCollection) switch
     {
@@ -35,9 +30,6 @@ internal static class TypeSyntax
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>Whether a type is Kiota's free-form node.</summary>
-    public static bool IsUntyped(TypeRef type) => type.Name == UntypedNode;
 
     private static string PrimitiveStem(string csharp) => csharp switch
     {

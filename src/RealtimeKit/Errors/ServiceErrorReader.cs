@@ -129,7 +129,4 @@ internal static class ServiceErrorReader
     }
 
     private static bool LooksLikeJsonObject(string body) => body.AsSpan().TrimStart().StartsWith("{");
-
-    /// <summary>Reads the media type of a content type header value, if any.</summary>
-    public static string? MediaType(MediaTypeHeaderValue? contentType) => contentType?.MediaType;
 }

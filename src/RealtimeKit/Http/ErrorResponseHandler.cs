@@ -19,7 +19,7 @@ internal sealed class ErrorResponseHandler : DelegatingHandler
 
         using (response)
         {
-            throw ServiceErrorReader.Read((int)response.StatusCode, response.Headers, ServiceErrorReader.MediaType(response.Content.Headers.ContentType), body);
+            throw ServiceErrorReader.Read((int)response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, body);
         }
     }
 }

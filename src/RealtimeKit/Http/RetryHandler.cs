@@ -18,7 +18,6 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
         }
 
         var idempotent = RetrySafety.IsIdempotent(request);
-        var target = $"{request.Method} {request.RequestUri?.AbsolutePath}";
         for (var retriesDone = 0; ; retriesDone++)
         {
             using var timeout = attemptTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(attemptTimeout, time);
@@ -43,7 +42,7 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
                 decision = policy.ForTimeout(retriesDone, idempotent);
                 if (!decision.Retry)
                 {
-                    throw new RealtimeKitTimeoutException($"{target} timed out after {attemptTimeout.TotalSeconds:0.###} s on attempt {retriesDone + 1} ({decision.Reason}).", e);
+                    throw new RealtimeKitTimeoutException($"{Target(request)} timed out after {attemptTimeout.TotalSeconds:0.###} s on attempt {retriesDone + 1} ({decision.Reason}).", e);
                 }
             }
             catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
@@ -52,17 +51,20 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
                 decision = policy.ForConnectionFailure(retriesDone, e, idempotent);
                 if (!decision.Retry)
                 {
-                    throw new RealtimeKitConnectionException($"{target} failed to reach the service on attempt {retriesDone + 1}: {e.Message} ({decision.Reason}).", e)
+                    throw new RealtimeKitConnectionException($"{Target(request)} failed to reach the service on attempt {retriesDone + 1}: {e.Message} ({decision.Reason}).", e)
                     {
                         RequestNotSent = RetryPolicy.NotSent(e),
                     };
                 }
             }
 
-            LogRetry(logger, target, decision.Reason, decision.Delay.TotalSeconds, retriesDone + 1, policy.MaxRetries);
+            LogRetry(logger, Target(request), decision.Reason, decision.Delay.TotalSeconds, retriesDone + 1, policy.MaxRetries);
             await Task.Delay(decision.Delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // Only formatted on the rare paths that report it, not for every request.
+    private static string Target(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.AbsolutePath}";
 
     // .NET 9 can cancel the read itself; on .NET 8 the wait is abandoned and disposing the response ends the read.
     private static Task BufferAsync(HttpContent content, CancellationToken cancellationToken) =>
