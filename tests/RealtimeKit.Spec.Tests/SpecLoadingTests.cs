@@ -1,5 +1,5 @@
 using RealtimeKit.Generator.Diagnostics;
-using RealtimeKit.Generator.Loading;
+using RealtimeKit.Generator.Checking;
 using RealtimeKit.TestSupport;
 
 namespace RealtimeKit.Spec.Tests;

@@ -11,8 +11,8 @@ public static class RepoPaths
     /// <summary>The hand-maintained OpenAPI spec.</summary>
     public static string Spec => Path.Combine(Root, "openapi", "realtimekit.yaml");
 
-    /// <summary>The documentation pages the SDK is built from (<c>shared/</c> sits beside the clone).</summary>
-    public static string CloudflareDocs => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "cloudflare-docs"));
+    /// <summary>The JSON examples of the documentation pages the SDK started from, kept as test data.</summary>
+    public static string DocumentationExamples => Path.Combine(Root, "tests", "RealtimeKit.TestSupport", "Data", "documentation-examples.json");
 
     private static string FindRoot()
     {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RealtimeKit.Generator.Loading;
+using RealtimeKit.Generator.Checking;
 
 namespace RealtimeKit.TestSupport;
 

@@ -9,30 +9,21 @@ public static class DiagnosticCodes
     /// <summary>A YAML construct with no JSON equivalent (merge keys, custom tags, .inf, non-scalar keys).</summary>
     public const string YamlUnsupported = "RTKGEN002";
 
-    /// <summary>The OpenAPI reader reported an error.</summary>
+    /// <summary>The OpenAPI reader reported an error (invalid type, unknown keyword, wrong value kind...).</summary>
     public const string OpenApiError = "RTKGEN010";
 
     /// <summary>The OpenAPI reader reported a warning.</summary>
     public const string OpenApiWarning = "RTKGEN011";
 
-    /// <summary>A schema construct the generator does not support (oneOf, anyOf, not, mixed enums...).</summary>
-    public const string UnsupportedSchema = "RTKGEN020";
-
-    /// <summary>A parameter the generator does not support (cookie, header, object-typed, style...).</summary>
-    public const string UnsupportedParameter = "RTKGEN021";
-
-    /// <summary>A request or response media type the generator does not support.</summary>
-    public const string UnsupportedMediaType = "RTKGEN022";
-
-    /// <summary>A <c>$ref</c> that points nowhere or at something the generator cannot follow.</summary>
+    /// <summary>A <c>$ref</c> that points nowhere, or outside the spec file.</summary>
     public const string BrokenReference = "RTKGEN023";
-
-    /// <summary>Two things in the spec end up with the same C# name.</summary>
-    public const string NameCollision = "RTKGEN024";
-
-    /// <summary>A path the generator cannot map to request builders.</summary>
-    public const string UnsupportedPath = "RTKGEN025";
 
     /// <summary>The generator could not read or write a file.</summary>
     public const string Io = "RTKGEN030";
+
+    /// <summary>Kiota could not be started, ended abnormally, or wrote no client.</summary>
+    public const string KiotaRun = "RTKGEN040";
+
+    /// <summary>A line of Kiota's own log (<c>warn:</c> or <c>fail:</c>), placed on the YAML line it is about.</summary>
+    public const string Kiota = "KIOTA";
 }
