@@ -128,6 +128,83 @@ Task("Pack")
     });
 });
 
+Task("AcceptApi")
+    .Description("Records the current public API of every shipping project in its PublicAPI.Unshipped.txt (additions, and *REMOVED* entries for removals), after a reviewed change.")
+    .Does(() =>
+{
+    // Dependent projects only report once their dependencies compile, so repeat until nothing changes.
+    for (var pass = 1; pass <= 5; pass++)
+    {
+        var output = new List<string>();
+        StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"build {solution} -c {configuration} --no-incremental -nologo -tl:off -clp:NoSummary -p:TreatWarningsAsErrors=false",
+            RedirectStandardOutput = true,
+            RedirectedStandardOutputHandler = line => { if (line != null) { output.Add(line); } return line; },
+        }, out _);
+        var changed = PublicApiFiles.Accept(output);
+        Information($"Pass {pass}: {changed} public API entr{(changed == 1 ? "y" : "ies")} recorded.");
+        if (changed == 0)
+        {
+            return;
+        }
+    }
+});
+
+// Reads RS0016 (not declared) and RS0017 (declared but gone) from build output into PublicAPI.Unshipped.txt.
+static class PublicApiFiles
+{
+    private static readonly System.Text.RegularExpressions.Regex Added = new(@"warning RS0016: Symbol '(?<symbol>.+)' is not part of the declared public API.*\[(?<project>[^\]:]+\.csproj)", System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex AddedAsError = new(@"error RS0016: Symbol '(?<symbol>.+)' is not part of the declared public API.*\[(?<project>[^\]:]+\.csproj)", System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex Removed = new(@"(?<file>[^\s(]+PublicAPI\.Shipped\.txt)\(\d+,\d+\): (error|warning) RS0017: Symbol '(?<symbol>.+)' is part of the declared API", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    public static int Accept(IEnumerable<string> buildOutput)
+    {
+        var changes = new Dictionary<string, (HashSet<string> Add, HashSet<string> Remove)>();
+        (HashSet<string> Add, HashSet<string> Remove) For(string directory) =>
+            changes.TryGetValue(directory, out var c) ? c : changes[directory] = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        foreach (var line in buildOutput)
+        {
+            var added = Added.Match(line);
+            if (!added.Success) { added = AddedAsError.Match(line); }
+            if (added.Success)
+            {
+                For(System.IO.Path.GetDirectoryName(added.Groups["project"].Value)).Add.Add(added.Groups["symbol"].Value);
+            }
+
+            var removed = Removed.Match(line);
+            if (removed.Success)
+            {
+                For(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(removed.Groups["file"].Value))).Remove.Add(removed.Groups["symbol"].Value);
+            }
+        }
+
+        var count = 0;
+        foreach (var (directory, (add, remove)) in changes)
+        {
+            var unshippedPath = System.IO.Path.Combine(directory, "PublicAPI.Unshipped.txt");
+            var lines = System.IO.File.Exists(unshippedPath) ? System.IO.File.ReadAllLines(unshippedPath).ToList() : new List<string> { "#nullable enable" };
+            var header = lines.Where(l => l.StartsWith("#", StringComparison.Ordinal)).ToList();
+            var entries = new SortedSet<string>(lines.Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal)), StringComparer.Ordinal);
+            foreach (var symbol in remove)
+            {
+                // A symbol only added since the last release just disappears; a shipped one is marked removed.
+                if (!entries.Remove(symbol)) { entries.Add("*REMOVED*" + symbol); }
+                count++;
+            }
+
+            foreach (var symbol in add.Where(entries.Add))
+            {
+                count++;
+            }
+
+            System.IO.File.WriteAllText(unshippedPath, string.Join("\n", header.Concat(entries)) + "\n");
+        }
+
+        return count;
+    }
+}
+
 static int FreeLoopbackPort()
 {
     var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -27,10 +27,10 @@ public class ActiveSessionClient
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 when the meeting has no active session.</exception>
     /// <exception cref="RealtimeKitConnectionException">The service could not be reached.</exception>
     /// <exception cref="RealtimeKitTimeoutException">An attempt timed out and no retry was left.</exception>
-    public virtual async Task<ActiveSession> GetAsync(string meetingId, CancellationToken cancellationToken = default)
+    public virtual async Task<ActiveSession> GetAsync(RealtimeKitId meetingId, CancellationToken cancellationToken = default)
     {
-        Guard.NotBlank(meetingId, nameof(meetingId));
-        var response = await _app.Meetings[meetingId].ActiveSession.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var meeting = Guard.Id(meetingId, nameof(meetingId));
+        var response = await _app.Meetings[meeting].ActiveSession.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the active session");
     }
 
@@ -42,10 +42,10 @@ public class ActiveSessionClient
     /// <returns>The participants that were kicked.</returns>
     /// <exception cref="ArgumentException">A blank <paramref name="meetingId"/>, no ids at all, or a blank id.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 when no participant has one of the ids.</exception>
-    public virtual Task<SessionParticipantsResult> KickAsync(string meetingId, IEnumerable<string>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
+    public virtual Task<SessionParticipantsResult> KickAsync(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
     {
-        var body = Selection(meetingId, participantIds, customParticipantIds);
-        return SendSelectionAsync(_app.Meetings[meetingId].ActiveSession.Kick.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "kick participants");
+        var (meeting, body) = Selection(meetingId, participantIds, customParticipantIds);
+        return SendSelectionAsync(_app.Meetings[meeting].ActiveSession.Kick.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "kick participants");
     }
 
     /// <summary>Kicks everyone out of the active session.</summary>
@@ -54,10 +54,10 @@ public class ActiveSessionClient
     /// <returns>How many participants were kicked.</returns>
     /// <exception cref="ArgumentException"><paramref name="meetingId"/> is null, empty or whitespace.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 when there is no active session.</exception>
-    public virtual async Task<KickAllResult> KickAllAsync(string meetingId, CancellationToken cancellationToken = default)
+    public virtual async Task<KickAllResult> KickAllAsync(RealtimeKitId meetingId, CancellationToken cancellationToken = default)
     {
-        Guard.NotBlank(meetingId, nameof(meetingId));
-        var response = await _app.Meetings[meetingId].ActiveSession.KickAll.PostAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var meeting = Guard.Id(meetingId, nameof(meetingId));
+        var response = await _app.Meetings[meeting].ActiveSession.KickAll.PostAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "kick all participants");
     }
 
@@ -69,10 +69,10 @@ public class ActiveSessionClient
     /// <returns>The participants that were muted.</returns>
     /// <exception cref="ArgumentException">A blank <paramref name="meetingId"/>, no ids at all, or a blank id.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
-    public virtual Task<SessionParticipantsResult> MuteAsync(string meetingId, IEnumerable<string>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
+    public virtual Task<SessionParticipantsResult> MuteAsync(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
     {
-        var body = Selection(meetingId, participantIds, customParticipantIds);
-        return SendSelectionAsync(_app.Meetings[meetingId].ActiveSession.Mute.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "mute participants");
+        var (meeting, body) = Selection(meetingId, participantIds, customParticipantIds);
+        return SendSelectionAsync(_app.Meetings[meeting].ActiveSession.Mute.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "mute participants");
     }
 
     /// <summary>Mutes everyone in the active session.</summary>
@@ -82,11 +82,11 @@ public class ActiveSessionClient
     /// <returns>How many participants were muted.</returns>
     /// <exception cref="ArgumentException"><paramref name="meetingId"/> is null, empty or whitespace.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
-    public virtual async Task<MuteAllResult> MuteAllAsync(string meetingId, bool allowUnmute, CancellationToken cancellationToken = default)
+    public virtual async Task<MuteAllResult> MuteAllAsync(RealtimeKitId meetingId, bool allowUnmute, CancellationToken cancellationToken = default)
     {
-        Guard.NotBlank(meetingId, nameof(meetingId));
+        var meeting = Guard.Id(meetingId, nameof(meetingId));
         var body = new MuteAllBody { AllowUnmute = allowUnmute };
-        var response = await _app.Meetings[meetingId].ActiveSession.MuteAll.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meetings[meeting].ActiveSession.MuteAll.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "mute all participants");
     }
 
@@ -103,34 +103,34 @@ public class ActiveSessionClient
     /// <returns>The created poll (and the action the service reports).</returns>
     /// <exception cref="ArgumentException">A blank <paramref name="meetingId"/> or <paramref name="question"/>, no options, or a blank option.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 400 for a refused poll.</exception>
-    public virtual async Task<CreatePollResult> CreatePollAsync(string meetingId, string question, IEnumerable<string> options, bool? anonymous = null, bool? hideVotes = null, CancellationToken cancellationToken = default)
+    public virtual async Task<CreatePollResult> CreatePollAsync(RealtimeKitId meetingId, string question, IEnumerable<string> options, bool? anonymous = null, bool? hideVotes = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotBlank(meetingId, nameof(meetingId));
+        var meeting = Guard.Id(meetingId, nameof(meetingId));
         Guard.NotBlank(question, nameof(question));
         ArgumentNullException.ThrowIfNull(options);
-        var optionList = Guard.Ids(options, nameof(options));
+        var optionList = Guard.Texts(options, nameof(options));
         if (optionList.Count == 0)
         {
             throw new ArgumentException("Expected at least one answer option in options.", nameof(options));
         }
 
         var body = new CreatePollBody { Question = question, Options = optionList, Anonymous = anonymous, HideVotes = hideVotes };
-        var response = await _app.Meetings[meetingId].ActiveSession.Poll.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meetings[meeting].ActiveSession.Poll.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 201, "create a poll");
     }
 
-    private static KickParticipantsBody Selection(string meetingId, IEnumerable<string>? participantIds, IEnumerable<string>? customParticipantIds)
+    private static (string Meeting, KickParticipantsBody Body) Selection(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds, IEnumerable<string>? customParticipantIds)
     {
-        Guard.NotBlank(meetingId, nameof(meetingId));
+        var meeting = Guard.Id(meetingId, nameof(meetingId));
         var ids = Guard.Ids(participantIds, nameof(participantIds));
-        var customIds = Guard.Ids(customParticipantIds, nameof(customParticipantIds));
+        var customIds = Guard.Texts(customParticipantIds, nameof(customParticipantIds));
         if (ids.Count == 0 && customIds.Count == 0)
         {
             throw new ArgumentException("Expected at least one id in participantIds or customParticipantIds; both are empty.", nameof(participantIds));
         }
 
         // The service requires both arrays; the unused one is sent as [].
-        return new KickParticipantsBody { ParticipantIds = ids, CustomParticipantIds = customIds };
+        return (meeting, new KickParticipantsBody { ParticipantIds = ids, CustomParticipantIds = customIds });
     }
 
     private static async Task<SessionParticipantsResult> SendSelectionAsync(Task<SessionParticipantsResponse?> call, string operation)

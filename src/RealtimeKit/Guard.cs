@@ -19,8 +19,41 @@ internal static class Guard
         return value;
     }
 
-    /// <summary>A list of ids: each one non-blank; null becomes empty.</summary>
-    public static List<string> Ids(IEnumerable<string>? values, string parameter)
+    /// <summary>An id for a path or a body: given and not blank; returned as text.</summary>
+    public static string Id(RealtimeKitId value, string parameter)
+    {
+        if (value.IsMissing)
+        {
+            throw new ArgumentNullException(parameter, $"Expected a non-empty value for {parameter}, got null.");
+        }
+
+        if (value.IsBlank)
+        {
+            throw new ArgumentException($"Expected a non-empty value for {parameter}, got '{value}'.", parameter);
+        }
+
+        return value.ToString();
+    }
+
+    /// <summary>A list of ids: each one given and non-blank; null becomes empty.</summary>
+    public static List<string> Ids(IEnumerable<RealtimeKitId>? values, string parameter)
+    {
+        var list = new List<string>();
+        foreach (var value in values ?? [])
+        {
+            if (value.IsBlank)
+            {
+                throw new ArgumentException($"Expected every id in {parameter} to be non-empty; item {list.Count} is '{value}'.", parameter);
+            }
+
+            list.Add(value.ToString());
+        }
+
+        return list;
+    }
+
+    /// <summary>A list of texts: each one non-blank; null becomes empty.</summary>
+    public static List<string> Texts(IEnumerable<string>? values, string parameter)
     {
         var list = values?.ToList() ?? [];
         for (var i = 0; i < list.Count; i++)

@@ -29,9 +29,9 @@ public class ParticipantsClient
     /// <returns>The participant, including the <see cref="Participant.Token"/> its client joins with.</returns>
     /// <exception cref="ArgumentException">A blank <paramref name="meetingId"/>, <paramref name="customParticipantId"/> or <paramref name="presetName"/>, or a relative <paramref name="picture"/>.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
-    public virtual async Task<Participant> AddAsync(string meetingId, string customParticipantId, string presetName, string? name = null, Uri? picture = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Participant> AddAsync(RealtimeKitId meetingId, string customParticipantId, string presetName, string? name = null, Uri? picture = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotBlank(meetingId, nameof(meetingId));
+        var meeting = Guard.Id(meetingId, nameof(meetingId));
         Guard.NotBlank(customParticipantId, nameof(customParticipantId));
         Guard.NotBlank(presetName, nameof(presetName));
         if (picture is { IsAbsoluteUri: false })
@@ -40,7 +40,7 @@ public class ParticipantsClient
         }
 
         var body = new AddParticipantBody { CustomParticipantId = customParticipantId, PresetName = presetName, Name = name, Picture = picture?.AbsoluteUri };
-        var response = await _app.Meetings[meetingId].Participants.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meetings[meeting].Participants.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 201, "add a participant");
     }
 
@@ -51,11 +51,11 @@ public class ParticipantsClient
     /// <returns>What the service reports about the deleted participant.</returns>
     /// <exception cref="ArgumentException">A blank <paramref name="meetingId"/> or <paramref name="participantId"/>.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
-    public virtual async Task<DeletedParticipant> DeleteAsync(string meetingId, string participantId, CancellationToken cancellationToken = default)
+    public virtual async Task<DeletedParticipant> DeleteAsync(RealtimeKitId meetingId, RealtimeKitId participantId, CancellationToken cancellationToken = default)
     {
-        Guard.NotBlank(meetingId, nameof(meetingId));
-        Guard.NotBlank(participantId, nameof(participantId));
-        var response = await _app.Meetings[meetingId].Participants[participantId].DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var meeting = Guard.Id(meetingId, nameof(meetingId));
+        var participant = Guard.Id(participantId, nameof(participantId));
+        var response = await _app.Meetings[meeting].Participants[participant].DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "delete a participant");
     }
 }

@@ -17,7 +17,7 @@ namespace RealtimeKit;
 /// var session = await client.ActiveSession.GetAsync(meetingId);
 /// </code>
 /// </example>
-public class RealtimeKitClient : IDisposable
+public partial class RealtimeKitClient : IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
 

@@ -48,7 +48,7 @@ public class ConcurrencyTests
     {
         await using var h = await EmulatorHarness.StartAsync();
         var (meetingId, people) = await h.LiveMeetingAsync(6);
-        var ids = people.Take(3).Select(p => p.Id!.Value.ToString()).ToList();
+        var ids = people.Take(3).Select(p => (RealtimeKitId)p.Id).ToList();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {

@@ -48,7 +48,7 @@ public class EmulatorBehaviourTests
         var (meetingId, people) = await h.LiveMeetingAsync(2);
         var stranger = "813432c7-3c5a-45e2-9acf-eef7061c7584";
 
-        var error = await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.ActiveSession.KickAsync(meetingId, [people[0].Id!.Value.ToString(), stranger]));
+        var error = await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.ActiveSession.KickAsync(meetingId, [people[0].Id, stranger]));
 
         Assert.Equal($"404 Not Found: No user found with id {stranger}", error.Message);
         Assert.Equal(2d, (await h.Client.ActiveSession.GetAsync(meetingId)).LiveParticipants);
@@ -100,8 +100,8 @@ public class EmulatorBehaviourTests
         await using var h = await EmulatorHarness.StartAsync();
         var (meetingId, people) = await h.LiveMeetingAsync(2);
 
-        var deleted = await h.Client.Participants.DeleteAsync(meetingId, people[0].Id!.Value.ToString());
-        var again = await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Participants.DeleteAsync(meetingId, people[0].Id!.Value.ToString()));
+        var deleted = await h.Client.Participants.DeleteAsync(meetingId, people[0].Id);
+        var again = await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Participants.DeleteAsync(meetingId, people[0].Id));
 
         Assert.Equal("user-0@example.com", deleted.CustomParticipantId);
         Assert.NotEqual(Guid.Empty, deleted.PresetId);

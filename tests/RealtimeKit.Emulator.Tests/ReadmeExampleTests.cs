@@ -15,7 +15,7 @@ public class ReadmeExampleTests
         var alice = await client.Participants.AddAsync(meetingId, "alice@example.com", "group_call_host", name: "Alice");
         await emulator.Control.JoinAsync(alice.Token!); // in real life, Alice's app joins with her token
         var session = await client.ActiveSession.GetAsync(meetingId);            // 404 → RealtimeKitException
-        await client.ActiveSession.MuteAsync(meetingId, participantIds: [alice.Id!.Value.ToString()]);
+        await client.ActiveSession.MuteAsync(meetingId, participantIds: [alice.Id]);
         await client.ActiveSession.MuteAllAsync(meetingId, allowUnmute: true);
         var poll = await client.ActiveSession.CreatePollAsync(meetingId, "Lunch?", ["Pizza", "Sushi"]);
         await client.ActiveSession.KickAllAsync(meetingId);

@@ -12,14 +12,14 @@ public class SpecConformanceTests
         var (meetingId, people) = await h.LiveMeetingAsync(3);
 
         await h.Client.ActiveSession.GetAsync(meetingId);
-        await h.Client.ActiveSession.MuteAsync(meetingId, participantIds: [people[0].Id!.Value.ToString()]);
+        await h.Client.ActiveSession.MuteAsync(meetingId, participantIds: [people[0].Id]);
         await h.Client.ActiveSession.MuteAllAsync(meetingId, allowUnmute: true);
         var poll = await h.Client.ActiveSession.CreatePollAsync(meetingId, "Lunch?", ["Pizza", "Sushi"]);
         await h.Emulator.Control.VoteAsync(people[1].Token!, poll.Poll!.Id!, 1);
         await h.Client.ActiveSession.CreatePollAsync(meetingId, "Again?", ["Yes", "No"], anonymous: true, hideVotes: true);
         await h.Client.ActiveSession.KickAsync(meetingId, customParticipantIds: ["user-2@example.com"]);
         await h.Client.ActiveSession.KickAllAsync(meetingId);
-        await h.Client.Participants.DeleteAsync(meetingId, people[0].Id!.Value.ToString());
+        await h.Client.Participants.DeleteAsync(meetingId, people[0].Id);
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.ActiveSession.GetAsync(meetingId));
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.ActiveSession.KickAllAsync(meetingId));
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Participants.DeleteAsync(meetingId, Guid.NewGuid().ToString()));

@@ -25,7 +25,7 @@ internal static class ApiCommands
         var kick = new Command("kick", "Kick participants from the active session") { meeting, participantIds, customIds };
         kick.SetAction((parse, ct) => run(parse, async (client, printer, token) =>
         {
-            var result = await client.ActiveSession.KickAsync(parse.GetValue(meeting)!, parse.GetValue(participantIds), parse.GetValue(customIds), token);
+            var result = await client.ActiveSession.KickAsync(parse.GetValue(meeting)!, parse.GetValue(participantIds)?.Select(RealtimeKitId.FromString), parse.GetValue(customIds), token);
             await printer.ResultAsync(result, () => Printer.Participants(result));
         }, ct));
 
@@ -39,7 +39,7 @@ internal static class ApiCommands
         var mute = new Command("mute", "Mute participants in the active session") { meeting, participantIds, customIds };
         mute.SetAction((parse, ct) => run(parse, async (client, printer, token) =>
         {
-            var result = await client.ActiveSession.MuteAsync(parse.GetValue(meeting)!, parse.GetValue(participantIds), parse.GetValue(customIds), token);
+            var result = await client.ActiveSession.MuteAsync(parse.GetValue(meeting)!, parse.GetValue(participantIds)?.Select(RealtimeKitId.FromString), parse.GetValue(customIds), token);
             await printer.ResultAsync(result, () => Printer.Participants(result));
         }, ct));
 

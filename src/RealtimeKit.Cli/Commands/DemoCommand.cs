@@ -65,7 +65,7 @@ internal static class DemoCommand
         await printer.ResultAsync(session, () => Printer.Session(session));
 
         Step("Mute one participant", $"client.ActiveSession.MuteAsync(meetingId, participantIds: [\"{people[0].Id}\"])");
-        var muted = await client.ActiveSession.MuteAsync(meeting.Id, participantIds: [people[0].Id!.Value.ToString()], cancellationToken: cancellationToken);
+        var muted = await client.ActiveSession.MuteAsync(meeting.Id, participantIds: [people[0].Id], cancellationToken: cancellationToken);
         await printer.ResultAsync(muted, () => Printer.Participants(muted));
 
         Step("Mute everyone, allowing them to unmute", "client.ActiveSession.MuteAllAsync(meetingId, allowUnmute: true)");
@@ -88,7 +88,7 @@ internal static class DemoCommand
         await printer.ResultAsync(kickedAll, () => Printer.KickedAll(kickedAll));
 
         Step("Delete a participant", $"client.Participants.DeleteAsync(meetingId, \"{people[2].Id}\")");
-        var deleted = await client.Participants.DeleteAsync(meeting.Id, people[2].Id!.Value.ToString(), cancellationToken);
+        var deleted = await client.Participants.DeleteAsync(meeting.Id, people[2].Id, cancellationToken);
         await printer.ResultAsync(deleted, () => Printer.Deleted(deleted));
 
         Step("Show the session again", "client.ActiveSession.GetAsync(meetingId)");

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
-using Microsoft.Kiota.Abstractions.Serialization;
 using RealtimeKit.Tests.Support;
 using RealtimeKit.TestSupport;
 using static RealtimeKit.Tests.Support.TestClients;
 
-namespace RealtimeKit.Tests;
+namespace RealtimeKit.Tests.Contract;
 
 /// <summary>
-/// For each of the eight operations, over real HTTP to a loopback server: the request on the wire (method,
+/// For every operation of the spec, over real HTTP to a loopback server: the request on the wire (method,
 /// path, bearer, content type, body), the documented response coming back as the returned model, and every
 /// documented error example becoming the right <see cref="RealtimeKitException"/>.
 /// </summary>
@@ -29,33 +28,39 @@ public sealed class WireContractTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    public static TheoryData<string> Operations() => new(Calls.Keys);
-
-    private static readonly Dictionary<string, (string Method, string Path, Func<RealtimeKitClient, Task<IParsable>> Call)> Calls = new()
-    {
-        ["getActiveSession"] = ("GET", "/active-session", async c => await c.ActiveSession.GetAsync(MeetingId)),
-        ["kickParticipants"] = ("POST", "/active-session/kick", async c => await c.ActiveSession.KickAsync(MeetingId, ["string"], ["string"])),
-        ["kickAllParticipants"] = ("POST", "/active-session/kick-all", async c => await c.ActiveSession.KickAllAsync(MeetingId)),
-        ["muteParticipants"] = ("POST", "/active-session/mute", async c => await c.ActiveSession.MuteAsync(MeetingId, participantIds: ["813432c7-3c5a-45e2-9acf-eef7061c7584"])),
-        ["muteAllParticipants"] = ("POST", "/active-session/mute-all", async c => await c.ActiveSession.MuteAllAsync(MeetingId, allowUnmute: true)),
-        ["createPoll"] = ("POST", "/active-session/poll", async c => await c.ActiveSession.CreatePollAsync(MeetingId, "question", ["string"])),
-        ["addParticipant"] = ("POST", "/participants", async c => await c.Participants.AddAsync(MeetingId, "custom_participant_id", "preset_name")),
-        ["deleteParticipant"] = ("DELETE", "/participants/participant_id", async c => await c.Participants.DeleteAsync(MeetingId, "participant_id")),
-    };
+    /// <summary>Every operation of the spec, by operationId: the spec, not a list here, says what must be covered.</summary>
+    public static TheoryData<string> SpecOperations() => new(SpecDocument.Operations().Select(o => o.Operation["operationId"]!.GetValue<string>()));
 
     [Theory]
-    [MemberData(nameof(Operations))]
+    [MemberData(nameof(SpecOperations))]
+    public void Every_spec_operation_has_a_facade_call_under_contract(string operationId)
+    {
+        Assert.True(OperationCalls.All.ContainsKey(operationId), $"{operationId} is in the spec but has no facade call in OperationCalls.");
+    }
+
+    [Fact]
+    public void Every_facade_call_under_contract_is_a_spec_operation()
+    {
+        var spec = SpecDocument.Operations().Select(o => o.Operation["operationId"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(OperationCalls.All.Keys.Where(id => !spec.Contains(id)));
+    }
+
+    [Theory]
+    [MemberData(nameof(SpecOperations))]
     public async Task The_request_matches_the_spec_and_the_documented_response_comes_back_unwrapped(string operationId)
     {
-        var (method, path, call) = Calls[operationId];
+        var (method, path, operation) = SpecDocument.Operations().Single(o => o.Operation["operationId"]!.GetValue<string>() == operationId);
         var success = SpecDocument.Examples().First(e => e.OperationId == operationId && e.IsSuccess);
         _next = ScriptedResponse.Json(int.Parse(success.Status!), success.Value.ToJsonString());
 
-        var model = await call(_client);
+        var returned = await OperationCalls.All[operationId].Invoke(_client);
 
         var request = Assert.Single(_server.Requests);
         Assert.Equal(method, request.Method);
-        Assert.Equal("/client/v4" + Prefix + path, request.RawPath);
+        var (requestPath, query) = SplitQuery(request.RawPath);
+        Assert.Equal("/client/v4" + PathValues.Expand(path), requestPath);
+        Assert.All(query, name => Assert.True(DeclaresQuery(operation, name), $"{operationId} sent query parameter '{name}', which the spec does not declare."));
         Assert.Equal("Bearer " + Token, request.Header("Authorization"));
         Assert.Equal("application/json", request.Header("Accept"));
         Assert.StartsWith("RealtimeKit-dotnet/", request.Header("User-Agent"), StringComparison.Ordinal);
@@ -70,9 +75,24 @@ public sealed class WireContractTests : IAsyncLifetime
             JsonAssert.Equivalent(requestExample.Value, JsonNode.Parse(request.Body));
         }
 
-        var returned = JsonNode.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(model, serializeOnlyChangedValues: false));
-        JsonAssert.Equivalent(success.Value["data"], returned);
+        if (success.Value["data"] is { } data)
+        {
+            JsonAssert.Equivalent(data, await OperationCalls.ToJsonAsync(returned));
+        }
     }
+
+    private static (string Path, string[] Query) SplitQuery(string rawPath)
+    {
+        var question = rawPath.IndexOf('?', StringComparison.Ordinal);
+        return question < 0
+            ? (rawPath, [])
+            : (rawPath[..question], rawPath[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => Uri.UnescapeDataString(p.Split('=')[0])).ToArray());
+    }
+
+    private static bool DeclaresQuery(JsonObject operation, string name) =>
+        (operation["parameters"]?.AsArray() ?? [])
+            .Select(p => SpecDocument.Resolve(p!))
+            .Any(p => p["in"]?.GetValue<string>() == "query" && p["name"]?.GetValue<string>() == name);
 
     [Theory]
     [MemberData(nameof(SpecDocument.ErrorExampleCases), MemberType = typeof(SpecDocument))]
@@ -82,7 +102,7 @@ public sealed class WireContractTests : IAsyncLifetime
         var status = int.Parse(example.Status!);
         _next = ScriptedResponse.Json(status, example.Value.ToJsonString(), ("cf-ray", "8f2e1c3b4a5d6e7f-SJC"));
 
-        var error = await Assert.ThrowsAsync<RealtimeKitException>(() => Calls[operationId].Call(_client));
+        var error = await Assert.ThrowsAsync<RealtimeKitException>(() => OperationCalls.All[operationId].Invoke(_client));
 
         var message = example.Value["error"]!["message"]!.GetValue<string>();
         Assert.Equal(status, error.StatusCode);
