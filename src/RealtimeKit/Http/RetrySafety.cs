@@ -29,4 +29,15 @@ internal sealed class RetrySafety : IRequestOption
 
     /// <summary>A Kiota request configuration that attaches <paramref name="safety"/>.</summary>
     public static Action<RequestConfiguration<DefaultQueryParameters>> Configure(RetrySafety safety) => c => c.Options.Add(safety);
+
+    /// <summary>
+    /// A Kiota request configuration for an operation with query parameters: attaches <paramref name="safety"/>
+    /// and lets <paramref name="query"/> set the generated query parameter object.
+    /// </summary>
+    public static Action<RequestConfiguration<TQuery>> Configure<TQuery>(RetrySafety safety, Action<TQuery> query)
+        where TQuery : class, new() => c =>
+    {
+        c.Options.Add(safety);
+        query(c.QueryParameters);
+    };
 }
