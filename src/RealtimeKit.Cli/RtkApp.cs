@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using RealtimeKit.Cli.Commands;
 using RealtimeKit.Cli.Output;
 
@@ -6,50 +8,86 @@ namespace RealtimeKit.Cli;
 
 /// <summary>
 /// The <c>rtk</c> program, runnable in-process: exit code 0 on success, 1 on an API or network error
-/// (status, code and message printed), 2 on bad usage.
+/// (status, code and message printed), 2 on bad usage. Every failure is one line on stderr (JSON with
+/// <c>--json</c>), never a stack trace.
 /// </summary>
-internal sealed class RtkApp(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
 {
     public const int Success = 0;
     public const int ApiError = 1;
     public const int UsageError = 2;
 
+    private static readonly JsonSerializerOptions ErrorJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private const string Description = """
+        rtk: the RealtimeKit SDK on the command line. Credentials come from flags or the CLOUDFLARE_* variables.
+
+        Examples:
+          rtk emulator --port 8787                       run a local emulator (prints the variables to export)
+          rtk participants add -m <meeting> -c ada@example.com --preset group_call_host
+          rtk session get -m <meeting> --json
+          rtk api                                        list every operation; rtk api <operationId> calls one
+
+        Exit codes: 0 success, 1 API or network error, 2 bad usage.
+        """;
+
     private readonly CommonOptions _common = new();
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("rtk: the RealtimeKit SDK on the command line. Credentials come from flags or CLOUDFLARE_* variables.");
-        foreach (var option in _common.All)
+        var json = args.Contains("--json");
+        var root = new RootCommand(Description);
+        foreach (var group in ApiCommands.Create(RunApiAsync).Append(RawApiCommand.Create(_common, environment, RunApiAsync)))
         {
-            root.Options.Add(option);
-        }
-
-        foreach (var command in ApiCommands.Create(RunApiAsync))
-        {
-            root.Subcommands.Add(command);
-        }
-
-        root.Subcommands.Add(EmulatorCommand.Create(stdout));
-        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
-
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
+            // The credential options belong to the API commands only, not to emulator or demo.
+            foreach (var option in _common.All)
             {
-                await stderr.WriteLineAsync("Usage error: " + error.Message);
+                group.Options.Add(option);
             }
 
-            await stderr.WriteLineAsync("Run 'rtk --help' (or 'rtk <command> --help') for usage.");
-            return UsageError;
+            root.Subcommands.Add(group);
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+        root.Subcommands.Add(EmulatorCommand.Create(stdout, environment));
+        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
+
+        // No response files: "@file" is rtk api's --body syntax, not a list of arguments.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parse.Errors.Count > 0)
+        {
+            return await UsageAsync(parse.Errors.Select(e => Explain(e.Message, parse)), json);
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (UsageException e)
+        {
+            return await UsageAsync([e.Message], json);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("Cancelled.");
+            return ApiError;
+        }
+        catch (Exception e)
+        {
+            // Anything unforeseen is still one line: no stack trace, no build paths.
+            await ErrorAsync(e is EmulatorUnreachableException ? e.Message : $"{e.GetType().Name}: {e.Message}", json);
+            return ApiError;
+        }
     }
 
     private async Task<int> RunApiAsync(ParseResult parse, Func<RealtimeKitClient, Printer, CancellationToken, Task> call, CancellationToken cancellationToken)
     {
         var printer = new Printer(stdout, stderr, parse.GetValue(_common.Json));
+        var missing = _common.MissingCredentials(parse, environment);
+        if (missing.Count > 0)
+        {
+            throw new UsageException("Missing " + string.Join("; ", missing) + ".");
+        }
+
         try
         {
             using var client = new RealtimeKitClient(_common.ClientOptions(parse, environment));
@@ -59,29 +97,54 @@ internal sealed class RtkApp(TextWriter stdout, TextWriter stderr, Func<string, 
         catch (RealtimeKitException e)
         {
             printer.Error(printer.Json
-                ? System.Text.Json.JsonSerializer.Serialize(new { status = e.StatusCode, code = e.ErrorCode, message = e.ServiceMessage, request_id = e.RequestId })
+                ? JsonSerializer.Serialize(new { status = e.StatusCode, code = e.ErrorCode, message = e.ServiceMessage, request_id = e.RequestId }, ErrorJson)
                 : $"Error: {e.StatusCode} {RealtimeKitException.ReasonPhrase(e.StatusCode)} (code {e.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {e.ServiceMessage}"
                   + (e.RequestId is null ? string.Empty : $" [request id {e.RequestId}]"));
             return ApiError;
         }
         catch (Exception e) when (e is RealtimeKitConnectionException or RealtimeKitTimeoutException)
         {
-            printer.Error("Error: " + e.Message);
+            await ErrorAsync(e.Message, printer.Json);
             return ApiError;
         }
         catch (ArgumentException e)
         {
-            printer.Error("Usage error: " + FlagHint(e));
-            return UsageError;
+            throw new UsageException(FlagNames.Rewrite(e.Message));
         }
     }
 
-    // The SDK names options ("options.AccountId"); on the command line the fix is a flag or a variable.
-    private static string FlagHint(ArgumentException e) => e.ParamName switch
+    private async Task<int> UsageAsync(IEnumerable<string> messages, bool json)
     {
-        "options.AccountId" => "no account id: pass --account-id or set CLOUDFLARE_ACCOUNT_ID.",
-        "options.AppId" => "no app id: pass --app-id or set CLOUDFLARE_REALTIMEKIT_APP_ID.",
-        "options.ApiToken" => "no API token: set CLOUDFLARE_API_TOKEN (or pass --api-token).",
-        _ => e.Message,
-    };
+        var list = messages.Select(OneLine).ToList();
+        if (json)
+        {
+            await stderr.WriteLineAsync(JsonSerializer.Serialize(new { error = "usage", messages = list, exit_code = UsageError }, ErrorJson));
+            return UsageError;
+        }
+
+        foreach (var message in list)
+        {
+            await stderr.WriteLineAsync("Usage error: " + message);
+        }
+
+        await stderr.WriteLineAsync("Run 'rtk --help' (or 'rtk <command> --help') for usage.");
+        return UsageError;
+    }
+
+    private async Task ErrorAsync(string message, bool json) =>
+        await stderr.WriteLineAsync(json ? JsonSerializer.Serialize(new { error = "failure", message = OneLine(message) }, ErrorJson) : "Error: " + OneLine(message));
+
+    // "Unrecognized command or argument 'sesion'." gets the nearest command names of where it was typed.
+    private static string Explain(string message, ParseResult parse)
+    {
+        var unknown = Unrecognized().Match(message);
+        return unknown.Success
+            ? message + Suggestions.DidYouMean(unknown.Groups["token"].Value, parse.CommandResult.Command.Subcommands.Select(c => c.Name).Concat(parse.CommandResult.Command.Options.Select(o => o.Name)))
+            : message;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    [GeneratedRegex("Unrecognized command or argument '(?<token>[^']+)'")]
+    private static partial Regex Unrecognized();
 }

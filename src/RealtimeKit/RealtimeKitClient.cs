@@ -65,6 +65,7 @@ public partial class RealtimeKitClient : IDisposable
         {
             BaseUrl = options.BaseUrl.ToString(),
         };
+        Adapter = adapter;
         Api = new RealtimeKitApiClient(adapter);
         App = Api.Accounts[options.AccountId].Realtime.Kit[options.AppId];
         ActiveSession = new ActiveSessionClient(App);
@@ -72,6 +73,9 @@ public partial class RealtimeKitClient : IDisposable
     }
 
     internal ResolvedOptions Options { get; } = null!;
+
+    /// <summary>The Kiota request adapter over this client's pipeline.</summary>
+    internal HttpClientRequestAdapter Adapter { get; } = null!;
 
     /// <summary>The live session of a meeting: get it, kick, mute, run polls.</summary>
     public virtual ActiveSessionClient ActiveSession { get; }

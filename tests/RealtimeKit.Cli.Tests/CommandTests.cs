@@ -114,12 +114,12 @@ public class CommandTests
         { new[] { "session", "get" }, "Option '--meeting' is required" },
         { new[] { "session", "explode" }, "Unrecognized command or argument 'explode'" },
         { Array.Empty<string>(), "Required command was not provided" },
-        { new[] { "session", "kick", "-m", "m1" }, "at least one id in participantIds or customParticipantIds" },
-        { new[] { "session", "get", "-m", " " }, "Expected a non-empty value for meetingId" },
+        { new[] { "session", "kick", "-m", "m1" }, "at least one id in --participant-id or --custom-id" },
+        { new[] { "session", "get", "-m", " " }, "Expected a non-empty value for --meeting" },
         { new[] { "poll", "create", "-m", "m1", "-q", "Lunch?" }, "Option '--option' is required" },
         { new[] { "emulator", "--port", "70000" }, "--port must be between 0 and 65535, got 70000" },
         { new[] { "session", "get", "-m", "m1", "--base-url", "not a url" }, "--base-url 'not a url' is not an absolute URL" },
-        { new[] { "session", "get", "-m", "m1", "--max-retries", "11" }, "MaxRetries must be between 0 and 10, got 11" },
+        { new[] { "session", "get", "-m", "m1", "--max-retries", "11" }, "--max-retries must be between 0 and 10, got 11" },
     };
 
     [Theory]

@@ -65,7 +65,7 @@ internal static class ApiCommands
         var customId = new Option<string>("--custom-id", "-c") { Description = "Your unique id for the participant", Required = true };
         var preset = new Option<string>("--preset") { Description = "Preset name, e.g. group_call_host", Required = true };
         var name = new Option<string?>("--name") { Description = "Display name" };
-        var picture = new Option<Uri?>("--picture") { Description = "Picture URL" };
+        var picture = new Option<Uri?>("--picture") { Description = "Picture URL (absolute http(s))", CustomParser = CliParsers.AbsoluteUrl };
         var add = new Command("add", "Add a participant to a meeting") { meeting, customId, preset, name, picture };
         add.SetAction((parse, ct) => run(parse, async (client, printer, token) =>
         {

@@ -38,6 +38,13 @@ internal sealed class Printer
 
     public void Line(string text) => _out.WriteLine(text);
 
+    /// <summary>Prints a raw JSON response (<c>rtk api</c>): indented, or on one line with <c>--json</c>.</summary>
+    public async Task RawJsonAsync(System.Text.Json.Nodes.JsonNode? response)
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = !Json };
+        await _stdout.WriteLineAsync(response?.ToJsonString(options) ?? "null");
+    }
+
     /// <summary>Prints a returned model: its JSON with <c>--json</c>, else the table <paramref name="render"/> makes.</summary>
     public async Task ResultAsync(IParsable model, Func<IRenderable> render)
     {
