@@ -18,6 +18,9 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken)
 
     private readonly byte[] _token = Encoding.UTF8.GetBytes(apiToken);
 
+    /// <summary>The REST operations answered, by the spec's path templates.</summary>
+    public static RouteTable Routes { get; } = new(RestRoutes.All);
+
     public async Task HandleAsync(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
@@ -55,39 +58,18 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken)
             return;
         }
 
-        // accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/...
-        if (s.Length < 7 || s[0] != "accounts" || s[2] != "realtime" || s[3] != "kit" || s[5] != "meetings")
-        {
-            await NoRoute(context, context.Request.Path);
-            return;
-        }
-
-        var (account, app, meeting) = (s[1], s[4], s[6]);
-        var rest = string.Join('/', s[7..].Select((segment, i) => i == 1 && s[7] == "participants" ? "{participant_id}" : segment));
         var method = context.Request.Method;
-        var route = (method, rest) switch
-        {
-            ("GET", "active-session") => RestApi.GetActiveSession,
-            ("POST", "active-session/kick") => RestApi.Kick,
-            ("POST", "active-session/kick-all") => RestApi.KickAll,
-            ("POST", "active-session/mute") => RestApi.Mute,
-            ("POST", "active-session/mute-all") => RestApi.MuteAll,
-            ("POST", "active-session/poll") => RestApi.CreatePoll,
-            ("POST", "participants") => RestApi.AddParticipant,
-            ("DELETE", "participants/{participant_id}") => RestApi.DeleteParticipant,
-            _ => (RestApi.Handler?)null,
-        };
-
+        var (route, values, pathKnown) = Routes.Match(method, s);
         if (route is null)
         {
-            await (KnownPath(rest) ? NotAllowed(context, method) : NoRoute(context, context.Request.Path));
+            await (pathKnown ? NotAllowed(context, method) : NoRoute(context, context.Request.Path));
             return;
         }
 
-        RestApi.CheckIds(account, app);
-        var body = method == "POST" ? await ReadBodyAsync(context) : string.Empty;
-        var request = new RestApi.Request(state, account, app, meeting, s.Length > 8 ? s[8] : null, body);
-        var (status, data) = route(request);
+        RestApi.CheckIds(values["account_id"], values["app_id"]);
+        var body = method is "POST" or "PUT" or "PATCH" ? await ReadBodyAsync(context) : string.Empty;
+        var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        var (status, data) = route.Handler(new RestApi.Request(state, values, query, body));
         await Responses.Success(context, status, data);
     }
 
@@ -144,9 +126,6 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken)
         return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), _token);
     }
-
-    private static bool KnownPath(string rest) =>
-        rest is "active-session" or "active-session/kick" or "active-session/kick-all" or "active-session/mute" or "active-session/mute-all" or "active-session/poll" or "participants" or "participants/{participant_id}";
 
     private static async Task<string> ReadBodyAsync(HttpContext context)
     {

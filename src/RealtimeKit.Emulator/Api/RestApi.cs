@@ -5,8 +5,17 @@ namespace RealtimeKit.Emulator.Api;
 /// <summary>The eight operations of openapi/realtimekit.yaml: parameter and body checks, then the state.</summary>
 internal static class RestApi
 {
-    /// <summary>One parsed REST request.</summary>
-    public sealed record Request(EmulatorState State, string AccountId, string AppId, string MeetingId, string? ParticipantId, string Body);
+    /// <summary>One parsed REST request: the path's parameter values (unescaped), the query and the body.</summary>
+    public sealed record Request(EmulatorState State, IReadOnlyDictionary<string, string> Path, IReadOnlyDictionary<string, string> Query, string Body)
+    {
+        public string AccountId => Path["account_id"];
+
+        public string AppId => Path["app_id"];
+
+        public string MeetingId => Path["meeting_id"];
+
+        public string? ParticipantId => Path.GetValueOrDefault("participant_id");
+    }
 
     /// <summary>An operation: the success status and the <c>data</c> it answers with.</summary>
     public delegate (int Status, object Data) Handler(Request request);
