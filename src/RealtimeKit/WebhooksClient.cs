@@ -147,7 +147,7 @@ public class WebhooksClient
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(events);
 
-        // The generated model defaults Enabled to true; null leaves the field out so the service's default applies.
+        // A null Enabled leaves the field out, so the service's default (active) applies.
         return new WebhookBody { Name = name, Url = Url(url), Events = Events(events), Enabled = enabled };
     }
 
