@@ -13,7 +13,8 @@ public class SpecLoadingTests
 
         Assert.Empty(spec.Warnings);
         Assert.Equal("3.0.3", spec.Json["openapi"]!.GetValue<string>());
-        Assert.Equal(8, SpecDocument.Operations().Count());
+        var ids = SpecDocument.Operations().Select(o => o.Operation["operationId"]!.GetValue<string>()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
