@@ -24,7 +24,7 @@ public class RecordingsClient
     internal RecordingsClient(WithApp_ItemRequestBuilder app) => _app = app;
 
     /// <summary>Fetches one page of the App's recordings, optionally filtered.</summary>
-    /// <param name="meetingId">Only the recordings of this meeting (a UUID); all meetings when null.</param>
+    /// <param name="meetingId">Only the recordings of this meeting (a UUID); all meetings when null or a null id.</param>
     /// <param name="statuses">Only the recordings in one of these statuses; any status when null or empty.</param>
     /// <param name="expired">Only the recordings whose files have (true) or have not (false) expired on RealtimeKit's bucket.</param>
     /// <param name="search">Text to search for in the meeting ID or title.</param>
@@ -76,7 +76,7 @@ public class RecordingsClient
     /// Every recording of the App matching the filters, fetching page after page only as the sequence is
     /// enumerated, and stopping after the last page.
     /// </summary>
-    /// <param name="meetingId">Only the recordings of this meeting (a UUID); all meetings when null.</param>
+    /// <param name="meetingId">Only the recordings of this meeting (a UUID); all meetings when null or a null id.</param>
     /// <param name="statuses">Only the recordings in one of these statuses; any status when null or empty.</param>
     /// <param name="expired">Only the recordings whose files have (true) or have not (false) expired on RealtimeKit's bucket.</param>
     /// <param name="search">Text to search for in the meeting ID or title.</param>
@@ -242,7 +242,8 @@ public class RecordingsClient
 
     private static (Guid? Meeting, RecordingStatus[]? Statuses) Filter(RealtimeKitId? meetingId, IEnumerable<RecordingStatus>? statuses, string? search, DateTimeOffset? startTime, DateTimeOffset? endTime)
     {
-        Guid? meeting = meetingId is { } id ? Uuid(id, nameof(meetingId)) : null;
+        // A missing id (a null string or Guid? converted) means no filter, as a null meetingId does.
+        Guid? meeting = meetingId is { IsMissing: false } id ? Uuid(id, nameof(meetingId)) : null;
         if (search is not null)
         {
             Guard.NotBlank(search, nameof(search));
