@@ -156,7 +156,7 @@ public sealed class GeneratedClientRequestTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(SpecDocument.ErrorExampleCases), MemberType = typeof(SpecDocument))]
+    [MemberData(nameof(ErrorCasesWithGeneratedCalls))]
     public async Task Each_documented_error_becomes_a_RealtimeKitError_carrying_error_message(string operationId, string exampleName)
     {
         var example = SpecDocument.Examples().Single(e => e.OperationId == operationId && e.Name == exampleName);
@@ -168,6 +168,13 @@ public sealed class GeneratedClientRequestTests : IAsyncLifetime
         Assert.Equal(int.Parse(example.Status!), error.ResponseStatusCode);
         Assert.Equal(example.Value["error"]!["code"]!.GetValue<double>(), error.Error!.Code);
     }
+
+    // The generated client's error mapping, checked on the operations below; the facade's contract tests check
+    // every operation's documented errors.
+    private static readonly string[] GeneratedCalls = ["getActiveSession", "kickParticipants", "kickAllParticipants", "addParticipant", "deleteParticipant"];
+
+    public static IEnumerable<object[]> ErrorCasesWithGeneratedCalls() =>
+        SpecDocument.ErrorExampleCases().Where(c => GeneratedCalls.Contains((string)c[0]));
 
     private Task Send(string operationId) => operationId switch
     {
