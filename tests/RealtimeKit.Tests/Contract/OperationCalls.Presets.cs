@@ -1,4 +1,3 @@
-using Microsoft.Kiota.Abstractions.Serialization;
 using RealtimeKit.Generated.Models;
 using static RealtimeKit.Tests.Contract.PathValues;
 
@@ -18,20 +17,10 @@ public static partial class OperationCalls
 
     /// <summary>
     /// The webinar host preset of the createPreset example (<paramref name="complete"/>) or of the replacePreset
-    /// example (only what a preset requires, with no plugin configured), built as a user would build it.
+    /// example (only what a preset requires), built as a user would build it.
     /// </summary>
     internal static CreatePresetBody WebinarHost(bool complete)
     {
-        var plugins = new PresetPluginConfig();
-        if (complete)
-        {
-            plugins.AdditionalData["ad0cde8d-4d1c-4f3e-8a6b-7c9d0e1f2a3b"] = new UntypedObject(new Dictionary<string, UntypedNode>
-            {
-                ["access_control"] = new UntypedString("FULL_ACCESS"),
-                ["handles_view_only"] = new UntypedBoolean(false),
-            });
-        }
-
         return new CreatePresetBody
         {
             Name = "webinar_host",
@@ -83,7 +72,7 @@ public static partial class OperationCalls
                     Video = new PresetProducePermission { CanProduce = PresetMediaAccess.ALLOWED },
                     Screenshare = new PresetProducePermission { CanProduce = PresetMediaAccess.CAN_REQUEST },
                 },
-                Plugins = new PresetPluginPermissions { CanClose = true, CanStart = true, CanEditConfig = true, Config = plugins },
+                Plugins = new PresetPluginPermissions { CanClose = true, CanStart = true, CanEditConfig = true, Config = new PresetPluginConfig() },
                 Polls = new PresetPollPermissions { CanCreate = true, CanVote = true, CanView = true },
             },
             Ui = new PresetUi
