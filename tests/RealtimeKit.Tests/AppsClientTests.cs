@@ -106,6 +106,28 @@ public class AppsClientTests
         Assert.Equal("""{"name":"my-new-app"}""", _transport.Bodies[0]);
     }
 
+    [Theory]
+    [InlineData(typeof(AppsClient))]
+    [InlineData(typeof(MeetingsClient))]
+    [InlineData(typeof(PresetsClient))]
+    public void The_new_sub_clients_can_be_faked_by_a_protected_constructor_and_virtual_members(Type type)
+    {
+        Assert.Contains(type.GetConstructors(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance), c => c.IsFamily && c.GetParameters().Length == 0);
+        var operations = type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly);
+        Assert.NotEmpty(operations);
+        Assert.All(operations, m => Assert.True(m.IsVirtual && !m.IsFinal, $"{type.Name}.{m.Name} is not virtual"));
+    }
+
+    [Fact]
+    public void The_client_hands_out_one_instance_of_each_sub_client()
+    {
+        using var client = Over(_transport);
+
+        Assert.Same(client.Apps, client.Apps);
+        Assert.Same(client.Meetings, client.Meetings);
+        Assert.Same(client.Presets, client.Presets);
+    }
+
     private static string Page(long total, params string[] names) => new JsonObject
     {
         ["success"] = true,
