@@ -183,6 +183,27 @@ public sealed class GeneratedClientRequestTests : IAsyncLifetime
         "kickAllParticipants" => MeetingBuilder().ActiveSession.KickAll.PostAsync(),
         "addParticipant" => MeetingBuilder().Participants.PostAsync(new AddParticipantBody { CustomParticipantId = "c", PresetName = "p" }),
         "deleteParticipant" => MeetingBuilder().Participants["p"].DeleteAsync(),
+
+        // Group A (apps, meetings, participants, presets).
+        "listApps" => _client.Accounts[Account].Realtime.Kit.Apps.GetAsync(),
+        "createApp" => _client.Accounts[Account].Realtime.Kit.Apps.PostAsync(new CreateAppBody { Name = "n" }),
+        "getApp" => _client.Accounts[Account].Realtime.Kit.Apps["a"].GetAsync(),
+        "listMeetings" => _client.Accounts[Account].Realtime.Kit[App].Meetings.GetAsync(),
+        "createMeeting" => _client.Accounts[Account].Realtime.Kit[App].Meetings.PostAsync(new CreateMeetingBody()),
+        "getMeeting" => MeetingBuilder().GetAsync(),
+        "updateMeeting" => MeetingBuilder().PatchAsync(new UpdateMeetingBody { Title = "t" }),
+        "replaceMeeting" => MeetingBuilder().PutAsync(new CreateMeetingBody()),
+        "listParticipants" => MeetingBuilder().Participants.GetAsync(),
+        "getParticipant" => MeetingBuilder().Participants["p"].GetAsync(),
+        "editParticipant" => MeetingBuilder().Participants["p"].PatchAsync(new EditParticipantBody { Name = "n" }),
+        "replaceParticipant" => MeetingBuilder().Participants["p"].PutAsync(new ReplaceParticipantBody { CustomParticipantId = "c", PresetName = "p" }),
+        "regenerateParticipantToken" => MeetingBuilder().Participants["p"].Token.PostAsync(),
+        "listPresets" => _client.Accounts[Account].Realtime.Kit[App].Presets.GetAsync(),
+        "createPreset" => _client.Accounts[Account].Realtime.Kit[App].Presets.PostAsync(new CreatePresetBody { Name = "n" }),
+        "getPreset" => _client.Accounts[Account].Realtime.Kit[App].Presets[Guid.Empty].GetAsync(),
+        "updatePreset" => _client.Accounts[Account].Realtime.Kit[App].Presets[Guid.Empty].PatchAsync(new UpdatePresetBody { Name = "n" }),
+        "replacePreset" => _client.Accounts[Account].Realtime.Kit[App].Presets[Guid.Empty].PutAsync(new CreatePresetBody { Name = "n" }),
+        "deletePreset" => _client.Accounts[Account].Realtime.Kit[App].Presets[Guid.Empty].DeleteAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(operationId), operationId, "No call for this operation."),
     };
 
