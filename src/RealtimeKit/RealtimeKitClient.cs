@@ -80,7 +80,7 @@ public partial class RealtimeKitClient : IDisposable
     /// <summary>The live session of a meeting: get it, kick, mute, run polls.</summary>
     public virtual ActiveSessionClient ActiveSession { get; }
 
-    /// <summary>Participants of a meeting: add and delete.</summary>
+    /// <summary>Participants of a meeting: add, list, get, edit, replace, delete, regenerate their token.</summary>
     public virtual ParticipantsClient Participants { get; }
 
     /// <summary>
