@@ -64,7 +64,7 @@ internal sealed class RtkApp(TextWriter stdout, TextWriter stderr, Func<string, 
                   + (e.RequestId is null ? string.Empty : $" [request id {e.RequestId}]"));
             return ApiError;
         }
-        catch (Exception e) when (e is RealtimeKitConnectionException or RealtimeKitTimeoutException)
+        catch (RealtimeKitClientException e)
         {
             printer.Error("Error: " + e.Message);
             return ApiError;
@@ -79,9 +79,9 @@ internal sealed class RtkApp(TextWriter stdout, TextWriter stderr, Func<string, 
     // The SDK names options ("options.AccountId"); on the command line the fix is a flag or a variable.
     private static string FlagHint(ArgumentException e) => e.ParamName switch
     {
-        "options.AccountId" => "no account id: pass --account-id or set CLOUDFLARE_ACCOUNT_ID.",
-        "options.AppId" => "no app id: pass --app-id or set CLOUDFLARE_REALTIMEKIT_APP_ID.",
-        "options.ApiToken" => "no API token: set CLOUDFLARE_API_TOKEN (or pass --api-token).",
+        "options.AccountId" when e.Message.Contains("is required", StringComparison.Ordinal) => "no account id: pass --account-id or set CLOUDFLARE_ACCOUNT_ID.",
+        "options.AppId" when e.Message.Contains("is required", StringComparison.Ordinal) => "no app id: pass --app-id or set CLOUDFLARE_REALTIMEKIT_APP_ID.",
+        "options.ApiToken" when e.Message.StartsWith("No API token", StringComparison.Ordinal) => "no API token: set CLOUDFLARE_API_TOKEN (or pass --api-token).",
         _ => e.Message,
     };
 }

@@ -61,10 +61,10 @@ public partial class RealtimeKitClient : IDisposable
     {
         Options = options;
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
-        var adapter = new HttpClientRequestAdapter(new TokenAuthenticationProvider(options.TokenProvider), httpClient: httpClient)
+        var adapter = new SdkRequestAdapter(new HttpClientRequestAdapter(new TokenAuthenticationProvider(options.TokenProvider), new BufferedJsonParseNodeFactory(), httpClient: httpClient)
         {
             BaseUrl = options.BaseUrl.ToString(),
-        };
+        });
         Api = new RealtimeKitApiClient(adapter);
         App = Api.Accounts[options.AccountId].Realtime.Kit[options.AppId];
         ActiveSession = new ActiveSessionClient(App);
@@ -81,7 +81,10 @@ public partial class RealtimeKitClient : IDisposable
 
     /// <summary>
     /// The generated Kiota client, for anything this facade does not wrap. It shares this client's pipeline:
-    /// authentication, retries, timeouts and <see cref="RealtimeKitException"/> errors apply to it too.
+    /// authentication, retries, timeouts, <c>MaxResponseSize</c>, the refusal of other hosts, redirects and
+    /// <c>.</c>/<c>..</c> path segments, and the <see cref="RealtimeKitClientException"/> family of errors apply to it
+    /// too. What it does not do is check ids: pass only ids you trust, or check them as the facade does (non-blank,
+    /// no control characters, at most 1024 characters).
     /// </summary>
     public virtual RealtimeKitApiClient Api { get; }
 
