@@ -102,7 +102,7 @@ internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<
                   + (e.RequestId is null ? string.Empty : $" [request id {e.RequestId}]"));
             return ApiError;
         }
-        catch (Exception e) when (e is RealtimeKitConnectionException or RealtimeKitTimeoutException)
+        catch (RealtimeKitClientException e)
         {
             await ErrorAsync(e.Message, printer.Json);
             return ApiError;

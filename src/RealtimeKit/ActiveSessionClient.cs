@@ -42,10 +42,10 @@ public class ActiveSessionClient
     /// <returns>The participants that were kicked.</returns>
     /// <exception cref="ArgumentException">A blank <paramref name="meetingId"/>, no ids at all, or a blank id.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 when no participant has one of the ids.</exception>
-    public virtual Task<SessionParticipantsResult> KickAsync(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
+    public virtual async Task<SessionParticipantsResult> KickAsync(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
     {
         var (meeting, body) = Selection(meetingId, participantIds, customParticipantIds);
-        return SendSelectionAsync(_app.Meetings[meeting].ActiveSession.Kick.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "kick participants");
+        return await SendSelectionAsync(_app.Meetings[meeting].ActiveSession.Kick.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "kick participants").ConfigureAwait(false);
     }
 
     /// <summary>Kicks everyone out of the active session.</summary>
@@ -69,10 +69,10 @@ public class ActiveSessionClient
     /// <returns>The participants that were muted.</returns>
     /// <exception cref="ArgumentException">A blank <paramref name="meetingId"/>, no ids at all, or a blank id.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
-    public virtual Task<SessionParticipantsResult> MuteAsync(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
+    public virtual async Task<SessionParticipantsResult> MuteAsync(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
     {
         var (meeting, body) = Selection(meetingId, participantIds, customParticipantIds);
-        return SendSelectionAsync(_app.Meetings[meeting].ActiveSession.Mute.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "mute participants");
+        return await SendSelectionAsync(_app.Meetings[meeting].ActiveSession.Mute.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "mute participants").ConfigureAwait(false);
     }
 
     /// <summary>Mutes everyone in the active session.</summary>

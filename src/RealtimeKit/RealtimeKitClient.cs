@@ -43,7 +43,10 @@ public partial class RealtimeKitClient : IDisposable
 
     /// <summary>Creates a client whose requests go through <paramref name="transport"/> (the client takes ownership of it).</summary>
     /// <param name="options">Account, app, token and transport settings.</param>
-    /// <param name="transport">The innermost handler, e.g. a <see cref="SocketsHttpHandler"/> with your proxy settings; null for the default.</param>
+    /// <param name="transport">
+    /// The innermost handler, e.g. a <see cref="SocketsHttpHandler"/> with your proxy settings (or a chain of your
+    /// handlers ending in one); null for the default. Following redirects is turned off on it: the SDK never follows one.
+    /// </param>
     /// <param name="loggerFactory">Where retry warnings go; null for none.</param>
     /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
     public RealtimeKitClient(RealtimeKitClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null)
@@ -61,10 +64,10 @@ public partial class RealtimeKitClient : IDisposable
     {
         Options = options;
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
-        var adapter = new HttpClientRequestAdapter(new TokenAuthenticationProvider(options.TokenProvider), httpClient: httpClient)
+        var adapter = new SdkRequestAdapter(new HttpClientRequestAdapter(new TokenAuthenticationProvider(options.TokenProvider), new BufferedJsonParseNodeFactory(), httpClient: httpClient)
         {
             BaseUrl = options.BaseUrl.ToString(),
-        };
+        });
         Adapter = adapter;
         Api = new RealtimeKitApiClient(adapter);
         App = Api.Accounts[options.AccountId].Realtime.Kit[options.AppId];
@@ -75,7 +78,7 @@ public partial class RealtimeKitClient : IDisposable
     internal ResolvedOptions Options { get; } = null!;
 
     /// <summary>The Kiota request adapter over this client's pipeline.</summary>
-    internal HttpClientRequestAdapter Adapter { get; } = null!;
+    internal Microsoft.Kiota.Abstractions.IRequestAdapter Adapter { get; } = null!;
 
     /// <summary>The live session of a meeting: get it, kick, mute, run polls.</summary>
     public virtual ActiveSessionClient ActiveSession { get; }
@@ -85,7 +88,10 @@ public partial class RealtimeKitClient : IDisposable
 
     /// <summary>
     /// The generated Kiota client, for anything this facade does not wrap. It shares this client's pipeline:
-    /// authentication, retries, timeouts and <see cref="RealtimeKitException"/> errors apply to it too.
+    /// authentication, retries, timeouts, <c>MaxResponseSize</c>, the refusal of other hosts, redirects and
+    /// <c>.</c>/<c>..</c> path segments, and the <see cref="RealtimeKitClientException"/> family of errors apply to it
+    /// too. What it does not do is check ids: pass only ids you trust, or check them as the facade does (non-blank,
+    /// no control characters, at most 1024 characters).
     /// </summary>
     public virtual RealtimeKitApiClient Api { get; }
 

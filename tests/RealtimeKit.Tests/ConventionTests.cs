@@ -80,11 +80,13 @@ public class ConventionTests
     }
 
     [Fact]
-    public void Public_exceptions_are_the_three_the_docs_describe()
+    public void Public_exceptions_are_the_four_the_docs_describe_under_one_base()
     {
-        var exceptions = Facade.GetExportedTypes().Where(t => typeof(Exception).IsAssignableFrom(t)).Select(t => t.Name).Order(StringComparer.Ordinal);
+        var exceptions = Facade.GetExportedTypes().Where(t => typeof(Exception).IsAssignableFrom(t)).ToList();
 
-        Assert.Equal(["RealtimeKitConnectionException", "RealtimeKitException", "RealtimeKitTimeoutException"], exceptions);
-        Assert.True(typeof(TimeoutException).IsAssignableFrom(typeof(RealtimeKitTimeoutException)));
+        Assert.Equal(
+            ["RealtimeKitClientException", "RealtimeKitConnectionException", "RealtimeKitException", "RealtimeKitTimeoutException"],
+            exceptions.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.All(exceptions, t => Assert.True(typeof(RealtimeKitClientException).IsAssignableFrom(t), $"{t.Name} does not derive from RealtimeKitClientException"));
     }
 }

@@ -82,7 +82,7 @@ public class ErrorTranslationTests
 
         var error = await Assert.ThrowsAsync<RealtimeKitException>(() => client.ActiveSession.GetAsync(MeetingId));
 
-        Assert.Equal("200 OK: the response to get the active session carried no data.", error.Message);
+        Assert.Equal("200 OK: the response carried no data.", error.Message);
     }
 
     [Fact]

@@ -313,7 +313,7 @@ public class RecordingsClientTests
 
         var error = await Assert.ThrowsAsync<RealtimeKitException>(() => client.Recordings.GetAsync(RecordingId));
 
-        Assert.Contains("get a recording carried no data", error.Message, StringComparison.Ordinal);
+        Assert.Equal("200 OK: the response carried no data.", error.Message);
     }
 
     [Fact]

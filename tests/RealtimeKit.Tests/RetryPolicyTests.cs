@@ -122,13 +122,47 @@ public class RetryPolicyTests
     }
 
     [Fact]
-    public void Retry_After_beyond_sixty_seconds_or_in_the_past_falls_back_to_backoff()
+    public void Retry_After_in_the_past_falls_back_to_backoff()
     {
         var policy = Policy(random: 0);
 
-        Assert.Null(policy.RetryAfter(Headers(("Retry-After", "61"))));
         Assert.Null(policy.RetryAfter(Headers(("Retry-After", _time.Now.AddSeconds(-5).ToString("R")))));
-        Assert.Equal(TimeSpan.FromSeconds(0.5), policy.ForResponse(0, HttpStatusCode.TooManyRequests, Headers(("Retry-After", "3600")), true).Delay);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), policy.ForResponse(0, HttpStatusCode.TooManyRequests, Headers(("Retry-After", _time.Now.AddSeconds(-5).ToString("R"))), true).Delay);
+    }
+
+    [Theory]
+    [InlineData("Retry-After", "61", 61)]
+    [InlineData("Retry-After", "3600", 3600)]
+    [InlineData("retry-after-ms", "90000", 90)]
+    public void Retry_After_beyond_sixty_seconds_is_not_retried_sooner_but_not_at_all(string header, string value, double seconds)
+    {
+        var decision = Policy().ForResponse(0, HttpStatusCode.TooManyRequests, Headers((header, value)), idempotent: true);
+
+        Assert.False(decision.Retry);
+        Assert.Contains("beyond the 60 s", decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), RetryPolicy.RequestedDelay(Headers((header, value)), _time.Now));
+    }
+
+    [Theory]
+    [InlineData("retry-after-ms", "NaN")]
+    [InlineData("retry-after-ms", "Infinity")]
+    [InlineData("retry-after-ms", "-Infinity")]
+    [InlineData("retry-after-ms", "1e300")]
+    [InlineData("retry-after-ms", "-5")]
+    [InlineData("retry-after-ms", "")]
+    [InlineData("retry-after-ms", "12abc")]
+    [InlineData("Retry-After", "-3")]
+    [InlineData("Retry-After", "soon")]
+    [InlineData("Retry-After", "99999999999999999999")]
+    [InlineData("Retry-After", "1.5")]
+    public void Malformed_Retry_After_values_are_ignored_never_thrown(string header, string value)
+    {
+        var policy = Policy(random: 0);
+
+        Assert.Null(RetryPolicy.RequestedDelay(Headers((header, value)), _time.Now));
+        var decision = policy.ForResponse(0, HttpStatusCode.TooManyRequests, Headers((header, value)), true);
+        Assert.True(decision.Retry);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), decision.Delay);
     }
 
     [Fact]

@@ -37,14 +37,33 @@ public class SecretTests
         Assert.All(failures, f => Assert.DoesNotContain(Secret, f.ToString(), StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_token_that_cannot_be_a_header_is_refused_without_quoting_it()
+    [Theory]
+    [InlineData("\nX-Injected: 1")]
+    [InlineData(" spaced")]
+    [InlineData("é")]
+    [InlineData("\u0000")]
+    public void A_token_that_cannot_be_a_header_is_refused_when_the_client_is_built_without_quoting_it(string tail)
     {
-        using var client = new RealtimeKitClient(Options(Secret + "\nX-Injected: 1"), new ScriptedTransport());
+        var error = Assert.Throws<ArgumentException>(() => new RealtimeKitClient(Options(Secret + tail), new ScriptedTransport()));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ActiveSession.GetAsync("m"));
+        Assert.Equal("options.ApiToken", error.ParamName);
+        Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("cannot carry", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_provider_returning_such_a_token_fails_the_call_before_sending_without_quoting_it()
+    {
+        var options = Options();
+        options.ApiToken = null;
+        options.TokenProvider = _ => ValueTask.FromResult(Secret + "é");
+        var transport = new ScriptedTransport();
+        using var client = new RealtimeKitClient(options, transport);
+
+        var error = await Assert.ThrowsAsync<RealtimeKitClientException>(() => client.ActiveSession.GetAsync("m"));
 
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("whitespace or control characters", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
+        Assert.Empty(transport.Requests);
     }
 }

@@ -18,14 +18,14 @@ internal static class Responses
 
     /// <summary>RealtimeKit's error body: <c>{ "success": false, "error": { "code", "message" } }</c>.</summary>
     public static Task RealtimeKitError(HttpContext context, int status, string message) =>
-        Write(context, status, new Dictionary<string, object> { ["success"] = false, ["error"] = new Dictionary<string, object> { ["code"] = status, ["message"] = message } });
+        Write(context, status, new Dictionary<string, object> { ["success"] = false, ["error"] = new Dictionary<string, object> { ["code"] = status, ["message"] = LogSafe.Text(message) } });
 
     /// <summary>Cloudflare's general envelope, used for what is refused before RealtimeKit (auth, routing).</summary>
     public static Task CloudflareError(HttpContext context, int status, int code, string message) =>
         Write(context, status, new Dictionary<string, object?>
         {
             ["success"] = false,
-            ["errors"] = new[] { new Dictionary<string, object> { ["code"] = code, ["message"] = message } },
+            ["errors"] = new[] { new Dictionary<string, object> { ["code"] = code, ["message"] = LogSafe.Text(message) } },
             ["messages"] = Array.Empty<object>(),
             ["result"] = null,
         });

@@ -8,12 +8,16 @@ namespace RealtimeKit.Emulator.State;
 /// <summary>
 /// Everything the emulator knows, behind one lock: every operation reads and changes it atomically, so
 /// concurrent requests never lose or duplicate a participant and counts stay consistent. An operation
-/// that fails changes nothing.
+/// that fails changes nothing. Every lookup by id, custom id or join token is a hash lookup, so throughput does not
+/// fall as participants accumulate.
 /// </summary>
 internal sealed class EmulatorState(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Meeting> _meetings = [];
+
+    // Join tokens by their SHA-256: constant-time to find, and the lookup's timing says nothing about a token.
+    private readonly Dictionary<string, (Meeting Meeting, Participant Participant)> _byToken = new(StringComparer.Ordinal);
 
     public MeetingBody CreateMeeting(string accountId, string appId, string? title)
     {
@@ -117,13 +121,14 @@ internal sealed class EmulatorState(TimeProvider time)
         lock (_lock)
         {
             var meeting = FindMeeting(accountId, appId, meetingId.ToString());
-            if (meeting.Participants.Values.Any(p => p.CustomParticipantId == customId))
+            if (meeting.Participants.ContainsCustomId(customId))
             {
                 throw new EmulatorProblem(409, $"A participant with custom_participant_id '{customId}' already exists in meeting {meeting.Id}.");
             }
 
             var participant = new Participant(Guid.NewGuid(), NewToken(), customId, presetName, time.GetUtcNow()) { Name = name, Picture = picture };
             meeting.Participants.Add(participant.Id, participant);
+            _byToken.Add(TokenKey(participant.Token), (meeting, participant));
             return Describe(participant);
         }
     }
@@ -137,6 +142,8 @@ internal sealed class EmulatorState(TimeProvider time)
             {
                 throw EmulatorProblem.NotFound($"No participant found with id {participantId} in meeting {meeting.Id}");
             }
+
+            _byToken.Remove(TokenKey(participant.Token));
 
             if (meeting.Session is { } session && session.Members.Remove(id))
             {
@@ -219,6 +226,7 @@ internal sealed class EmulatorState(TimeProvider time)
         lock (_lock)
         {
             _meetings.Clear();
+            _byToken.Clear();
         }
     }
 
@@ -239,10 +247,11 @@ internal sealed class EmulatorState(TimeProvider time)
     private static List<SessionMember> Select(LiveSession session, IReadOnlyList<string> ids, IReadOnlyList<string> customIds)
     {
         var selected = new List<SessionMember>();
+        var seen = new HashSet<SessionMember>();
         foreach (var id in ids)
         {
             var member = Guid.TryParse(id, out var guid) && session.Members.TryGetValue(guid, out var m) ? m : throw EmulatorProblem.NotFound($"No user found with id {id}");
-            if (!selected.Contains(member))
+            if (seen.Add(member))
             {
                 selected.Add(member);
             }
@@ -250,8 +259,8 @@ internal sealed class EmulatorState(TimeProvider time)
 
         foreach (var customId in customIds)
         {
-            var member = session.Members.Values.FirstOrDefault(m => m.Participant.CustomParticipantId == customId) ?? throw EmulatorProblem.NotFound($"No user found with id {customId}");
-            if (!selected.Contains(member))
+            var member = session.Members.TryGetByCustomId(customId, out var m) ? m : throw EmulatorProblem.NotFound($"No user found with id {customId}");
+            if (seen.Add(member))
             {
                 selected.Add(member);
             }
@@ -260,18 +269,10 @@ internal sealed class EmulatorState(TimeProvider time)
         return selected;
     }
 
-    private (Meeting, Participant) ByToken(string token)
-    {
-        foreach (var meeting in _meetings.Values)
-        {
-            if (meeting.Participants.Values.FirstOrDefault(p => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(p.Token), Encoding.UTF8.GetBytes(token))) is { } participant)
-            {
-                return (meeting, participant);
-            }
-        }
+    private (Meeting, Participant) ByToken(string token) =>
+        _byToken.TryGetValue(TokenKey(token), out var found) ? found : throw new EmulatorProblem(401, "The participant token is not valid");
 
-        throw new EmulatorProblem(401, "The participant token is not valid");
-    }
+    private static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     // The last one out ends the session; GET active-session then answers 404, as RealtimeKit does.
     private static void Touch(Meeting meeting, LiveSession session, DateTimeOffset now)

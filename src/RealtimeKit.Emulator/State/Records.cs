@@ -15,7 +15,8 @@ internal sealed class Meeting(Guid id, string accountId, string appId, string ti
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
-    public Dictionary<Guid, Participant> Participants { get; } = [];
+    /// <summary>By id and by custom participant id (unique in a meeting).</summary>
+    public IdIndex<Participant> Participants { get; } = new(p => p.CustomParticipantId);
 
     public LiveSession? Session { get; set; }
 
@@ -67,7 +68,8 @@ internal sealed class LiveSession(Guid id, DateTimeOffset startedAt)
 
     public DateTimeOffset? EndedAt { get; set; }
 
-    public Dictionary<Guid, SessionMember> Members { get; } = [];
+    /// <summary>By participant id and by custom participant id.</summary>
+    public IdIndex<SessionMember> Members { get; } = new(m => m.Participant.CustomParticipantId);
 
     public int MaxConcurrent { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public static class RealtimeKitServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="RealtimeKitClient"/> configured by <paramref name="configure"/> (environment fallbacks apply).
     /// The SDK owns retries and timeouts: handlers you add to the returned builder run inside them, once per attempt;
-    /// do not add a retry or resilience handler as well.
+    /// do not add a retry or resilience handler as well. Redirects are turned off on the primary handler (the SDK
+    /// never follows one).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -59,10 +61,10 @@ public static class RealtimeKitServiceCollectionExtensions
 
         // Resolved (validated, frozen) once, on first use: a bad option fails the first resolution with its name.
         services.TryAddSingleton(sp => ResolvedOptions.Resolve(sp.GetRequiredService<IOptions<RealtimeKitClientOptions>>().Value, ResolvedOptions.ProcessEnvironment));
-        services.TryAddTransient(sp => new RealtimeKitClient(
-            sp.GetRequiredService<ResolvedOptions>(),
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            ownsHttpClient: false));
+        services.TryAddTransient(sp => new RealtimeKitClient(sp.GetRequiredService<ResolvedOptions>(), CreateHttpClient(sp), ownsHttpClient: false));
+
+        // Runs after every configuration of the builder, the user's primary handler included: the SDK never follows redirects.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, NoRedirectsFilter>());
 
         builder.ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
@@ -78,5 +80,30 @@ public static class RealtimeKitServiceCollectionExtensions
         return builder;
     }
 
+    // What IHttpClientFactory.CreateClient does, but with the SDK's HttpClient, which leaves reading the body to the
+    // SDK's handlers (within MaxResponseSize) instead of buffering it a second time.
+    private static SdkHttpClient CreateHttpClient(IServiceProvider services)
+    {
+        var client = new SdkHttpClient(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName), disposeHandler: false);
+        foreach (var configure in services.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HttpClientName).HttpClientActions)
+        {
+            configure(client);
+        }
+
+        return client;
+    }
+
     private sealed class PipelineRegistered;
+
+    private sealed class NoRedirectsFilter : IHttpMessageHandlerBuilderFilter
+    {
+        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
+        {
+            next(builder);
+            if (builder.Name == HttpClientName)
+            {
+                Pipeline.DisableRedirects(builder.PrimaryHandler);
+            }
+        };
+    }
 }

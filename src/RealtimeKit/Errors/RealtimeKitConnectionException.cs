@@ -1,7 +1,7 @@
 namespace RealtimeKit;
 
 /// <summary>The service could not be reached (DNS, refused or dropped connection, TLS), after any retries.</summary>
-public class RealtimeKitConnectionException : Exception
+public class RealtimeKitConnectionException : RealtimeKitClientException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed, without secrets.</param>

@@ -1,56 +1,62 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using RealtimeKit.Http;
 
 namespace RealtimeKit.Errors;
 
-/// <summary>Turns a failed response (status, headers, body text) into one <see cref="RealtimeKitException"/>.</summary>
+/// <summary>Turns a failed response (status, headers, bounded body) into one <see cref="RealtimeKitException"/>.</summary>
 internal static class ServiceErrorReader
 {
     /// <summary>The header Cloudflare puts its request id in.</summary>
     public const string RequestIdHeader = "cf-ray";
 
-    /// <summary>Whether a 2xx body nevertheless says <c>"success": false</c>.</summary>
-    public static bool SaysUnsuccessful(string body)
+    /// <summary>How deep JSON may nest, in errors and successes alike (System.Text.Json's default).</summary>
+    public const int MaxJsonDepth = 64;
+
+    /// <summary>The options every response body is parsed with.</summary>
+    public static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = MaxJsonDepth };
+
+    /// <summary>The request id of a response, if it carries one.</summary>
+    public static string? RequestId(HttpResponseHeaders headers) =>
+        headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
+
+    /// <summary>Builds the exception for a response that failed (any non-2xx status), from the start of its body.</summary>
+    public static RealtimeKitException Read(int status, HttpResponseHeaders headers, string? contentType, BufferedBody body, TimeSpan? retryAfter)
     {
-        if (!LooksLikeJsonObject(body))
+        if (status is >= 300 and < 400)
         {
-            return false;
+            var location = headers.Location is { } target ? SafeText.Clean(target.ToString(), 256) : "(no Location)";
+            return new RealtimeKitException(status, $"the service redirected to {location}; the SDK does not follow redirects.", requestId: RequestId(headers), responseExcerpt: body.Excerpt())
+            {
+                RetryAfter = retryAfter,
+            };
         }
 
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            return doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("success", out var success)
-                && success.ValueKind == JsonValueKind.False;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Builds the exception for a response that failed.</summary>
-    public static RealtimeKitException Read(int status, HttpResponseHeaders headers, string? contentType, string body)
-    {
-        var requestId = headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
-        var excerpt = body.Length == 0 ? null : body;
         var (message, code, errors) = Describe(contentType, body);
-        return new RealtimeKitException(status, message, code, requestId, excerpt, errors);
+        return new RealtimeKitException(status, message, code, RequestId(headers), body.Excerpt(), errors) { RetryAfter = retryAfter };
     }
 
-    private static (string Message, int? Code, IReadOnlyList<RealtimeKitServiceError>? Errors) Describe(string? contentType, string body)
+    /// <summary>Builds the exception for a 2xx whose parsed body says <c>"success": false</c>.</summary>
+    public static RealtimeKitException Unsuccessful(int status, HttpResponseHeaders headers, JsonElement root, BufferedBody body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        var (message, code, errors) = FromJson(root) ?? ("the service reported failure without a message.", null, null);
+        return new RealtimeKitException(status, message, code, RequestId(headers), body.Excerpt(), errors);
+    }
+
+    private static (string Message, int? Code, IReadOnlyList<RealtimeKitServiceError>? Errors) Describe(string? contentType, BufferedBody body)
+    {
+        var bytes = body.Bytes.Span;
+        if (bytes.Trim(" \t\r\n"u8).IsEmpty)
         {
             return ("the response had no body.", null, null);
         }
 
-        if (LooksLikeJsonObject(body))
+        if (body.Complete && bytes.TrimStart(" \t\r\n"u8).StartsWith("{"u8))
         {
             try
             {
-                using var doc = JsonDocument.Parse(body);
+                using var doc = JsonDocument.Parse(body.Bytes, JsonOptions);
                 if (FromJson(doc.RootElement) is { } described)
                 {
                     return described;
@@ -62,7 +68,9 @@ internal static class ServiceErrorReader
             }
         }
 
-        return ($"the response was not a RealtimeKit error ({contentType ?? "no content type"}); see ResponseExcerpt.", null, null);
+        var length = body.Complete ? string.Empty : " longer than " + BufferedBody.ErrorBodyLimit.ToString(CultureInfo.InvariantCulture) + " bytes,";
+        var type = SafeText.Quote(contentType) is { Length: > 0 } quoted ? quoted : "no content type";
+        return ($"the response was{length} not a RealtimeKit error ({type}); see ResponseExcerpt.", null, null);
     }
 
     private static (string, int?, IReadOnlyList<RealtimeKitServiceError>?)? FromJson(JsonElement root)
@@ -80,7 +88,7 @@ internal static class ServiceErrorReader
                 return (message, Code(error), null);
             }
 
-            if (error.ValueKind == JsonValueKind.String && error.GetString() is { Length: > 0 } plain)
+            if (error.ValueKind == JsonValueKind.String && Plain(error) is { Length: > 0 } plain)
             {
                 return (plain, null, null);
             }
@@ -91,11 +99,12 @@ internal static class ServiceErrorReader
         {
             var errors = list.EnumerateArray()
                 .Where(e => e.ValueKind == JsonValueKind.Object)
+                .Take(RealtimeKitException.MaxErrors)
                 .Select(e => new RealtimeKitServiceError(Code(e) ?? 0, Text(e, "message") ?? "(no message)"))
                 .ToList();
             if (errors.Count > 0)
             {
-                return (string.Join("; ", errors.Select(e => e.Message)), errors[0].Code, errors);
+                return (string.Join("; ", errors.Select(e => SafeText.Clean(e.Message, RealtimeKitException.MaxServiceMessageLength))), errors[0].Code, errors);
             }
         }
 
@@ -109,8 +118,21 @@ internal static class ServiceErrorReader
             : null;
     }
 
+    // A string value, or null when it is not one or cannot be decoded (an escaped lone surrogate).
+    private static string? Plain(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s ? s : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && Plain(value) is { Length: > 0 } s ? s : null;
 
     private static int? Code(JsonElement element)
     {
@@ -123,10 +145,8 @@ internal static class ServiceErrorReader
         {
             JsonValueKind.Number when code.TryGetInt32(out var i) => i,
             JsonValueKind.Number when code.TryGetDouble(out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
-            JsonValueKind.String when int.TryParse(code.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var s) => s,
+            JsonValueKind.String when int.TryParse(Plain(code), CultureInfo.InvariantCulture, out var s) => s,
             _ => null,
         };
     }
-
-    private static bool LooksLikeJsonObject(string body) => body.AsSpan().TrimStart().StartsWith("{");
 }

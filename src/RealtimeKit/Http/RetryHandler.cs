@@ -3,21 +3,30 @@ using Microsoft.Extensions.Logging;
 namespace RealtimeKit.Http;
 
 /// <summary>
-/// Sends each attempt with its own timeout, buffers the response body inside that timeout, and applies
-/// <see cref="RetryPolicy"/>. It replaces Kiota's retry handler rather than stacking on it: one owner of retries.
-/// Waits go through the configured <see cref="TimeProvider"/>, so tests never really wait.
+/// Sends each attempt with its own timeout and applies <see cref="RetryPolicy"/>. The final response's body is
+/// read here, inside that attempt's timeout, with the size limit enforced while reading (<see cref="BufferedBody"/>:
+/// <paramref name="maxResponseSize"/> for a success, <see cref="BufferedBody.ErrorBodyLimit"/> for an error);
+/// responses that are retried are dropped unread. It replaces Kiota's retry handler rather than stacking on it: one
+/// owner of retries. Waits go through the configured <see cref="TimeProvider"/>, so tests never really wait.
 /// </summary>
-internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptTimeout, TimeProvider time, ILogger logger) : DelegatingHandler
+internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptTimeout, TimeProvider time, ILogger logger, long maxResponseSize = RealtimeKitClientOptions.DefaultMaxResponseSize) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // Buffered once, the body can be sent again on every attempt.
         if (request.Content is not null)
         {
-            await BufferAsync(request.Content, cancellationToken).ConfigureAwait(false);
+            await BufferRequestAsync(request.Content, cancellationToken).ConfigureAwait(false);
         }
 
         var idempotent = RetrySafety.IsIdempotent(request);
+        if (!idempotent && request.Content is null)
+        {
+            // SocketsHttpHandler resends a request without content on a new connection (up to three times) when a
+            // connection closes before any answer; an empty content stops that, so only this policy repeats requests.
+            request.Content = new ByteArrayContent([]);
+        }
+
         for (var retriesDone = 0; ; retriesDone++)
         {
             using var timeout = attemptTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(attemptTimeout, time);
@@ -27,10 +36,11 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
             try
             {
                 response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                await BufferAsync(response.Content, attempt.Token).ConfigureAwait(false);
                 decision = policy.ForResponse(retriesDone, response.StatusCode, response.Headers, idempotent);
                 if (!decision.Retry)
                 {
+                    var limit = response.IsSuccessStatusCode ? maxResponseSize : BufferedBody.ErrorBodyLimit;
+                    await BufferedBody.ReplaceContentAsync(response, limit, attempt.Token).ConfigureAwait(false);
                     return response;
                 }
 
@@ -42,7 +52,8 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
                 decision = policy.ForTimeout(retriesDone, idempotent);
                 if (!decision.Retry)
                 {
-                    throw new RealtimeKitTimeoutException($"{Target(request)} timed out after {attemptTimeout.TotalSeconds:0.###} s on attempt {retriesDone + 1} ({decision.Reason}).", e);
+                    var message = $"{Target(request)} timed out after {attemptTimeout.TotalSeconds:0.###} s on attempt {retriesDone + 1} ({decision.Reason}).";
+                    throw new RealtimeKitTimeoutException(message, new TimeoutException(message, e));
                 }
             }
             catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
@@ -57,6 +68,11 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
                     };
                 }
             }
+            catch
+            {
+                response?.Dispose();
+                throw;
+            }
 
             LogRetry(logger, Target(request), decision.Reason, decision.Delay.TotalSeconds, retriesDone + 1, policy.MaxRetries);
             await Task.Delay(decision.Delay, time, cancellationToken).ConfigureAwait(false);
@@ -66,8 +82,8 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
     // Only formatted on the rare paths that report it, not for every request.
     private static string Target(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.AbsolutePath}";
 
-    // .NET 9 can cancel the read itself; on .NET 8 the wait is abandoned and disposing the response ends the read.
-    private static Task BufferAsync(HttpContent content, CancellationToken cancellationToken) =>
+    // .NET 9 can cancel the read itself; on .NET 8 the wait is abandoned and disposing the request ends the read.
+    private static Task BufferRequestAsync(HttpContent content, CancellationToken cancellationToken) =>
 #if NET9_0_OR_GREATER
         content.LoadIntoBufferAsync(cancellationToken);
 #else

@@ -15,9 +15,10 @@ internal readonly record struct RetryDecision(bool Retry, TimeSpan Delay, string
 /// <summary>
 /// The SDK's one retry policy, as pure decisions (no I/O, no waiting) so every rule is unit-testable.
 /// Retries 408, 429, 5xx, connection failures and timeouts with exponential backoff (0.5 s doubling to an
-/// 8 s cap, up to 25% jitter), honouring <c>Retry-After</c> / <c>retry-after-ms</c> up to 60 s. Requests that
-/// are not idempotent are repeated only when they provably were not processed: the connection was never
-/// made, the answer was 429, or 503 with <c>Retry-After</c>.
+/// 8 s cap, up to 25% jitter), honouring <c>Retry-After</c> / <c>retry-after-ms</c> up to 60 s. A server that asks
+/// for a longer wait is not retried at all (the exception carries the wait, for the caller to schedule), and a
+/// malformed value is ignored. Requests that are not idempotent are repeated only when they provably were not
+/// processed: the connection was never made, the answer was 429, or 503 with <c>Retry-After</c>.
 /// </summary>
 internal sealed class RetryPolicy(int maxRetries, TimeProvider time, Func<double> random)
 {
@@ -32,19 +33,24 @@ internal sealed class RetryPolicy(int maxRetries, TimeProvider time, Func<double
     public RetryDecision ForResponse(int retriesDone, HttpStatusCode status, System.Net.Http.Headers.HttpResponseHeaders headers, bool idempotent)
     {
         var code = (int)status;
-        var retryable = code is 408 or 429 || code >= 500;
+        var retryable = code is 408 or 429 or (>= 500 and < 600);
         if (!retryable)
         {
             return RetryDecision.Stop($"{code} is final");
         }
 
-        var retryAfter = RetryAfter(headers);
-        if (!idempotent && !(code == 429 || (code == 503 && retryAfter is not null)))
+        var requested = RequestedDelay(headers, time.GetUtcNow());
+        if (!idempotent && !(code == 429 || (code == 503 && requested is not null)))
         {
             return RetryDecision.Stop($"{code} on a request that is not idempotent may have been processed");
         }
 
-        return Next(retriesDone, $"status {code}", retryAfter);
+        if (requested > MaxRetryAfter)
+        {
+            return RetryDecision.Stop($"status {code} asks to wait {requested.Value.TotalSeconds:0.###} s, beyond the {MaxRetryAfter.TotalSeconds:0} s the SDK waits");
+        }
+
+        return Next(retriesDone, $"status {code}", requested);
     }
 
     /// <summary>After the transport failed.</summary>
@@ -73,22 +79,50 @@ internal sealed class RetryPolicy(int maxRetries, TimeProvider time, Func<double
         return TimeSpan.FromSeconds(seconds * (1 - (random() * MaxJitter)));
     }
 
-    /// <summary>The server's requested wait, when it gave one between 0 and 60 seconds.</summary>
-    public TimeSpan? RetryAfter(System.Net.Http.Headers.HttpResponseHeaders headers)
+    /// <summary>The server's requested wait when it is at most 60 seconds (what the SDK honours), else null.</summary>
+    public TimeSpan? RetryAfter(System.Net.Http.Headers.HttpResponseHeaders headers) =>
+        RequestedDelay(headers, time.GetUtcNow()) is { } wait && wait <= MaxRetryAfter ? wait : null;
+
+    /// <summary>
+    /// The wait the server asked for, uncapped: <c>retry-after-ms</c> (milliseconds) first, then <c>Retry-After</c>
+    /// (seconds or an HTTP date). Malformed, negative, non-finite or unrepresentable values, and dates in the past,
+    /// count as no request at all: they are ignored, never thrown.
+    /// </summary>
+    public static TimeSpan? RequestedDelay(System.Net.Http.Headers.HttpResponseHeaders headers, DateTimeOffset now)
     {
-        TimeSpan? wait = null;
         if (headers.TryGetValues("retry-after-ms", out var ms)
-            && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds))
+            && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds)
+            && double.IsFinite(milliseconds) && milliseconds >= 0 && milliseconds < MaxRepresentableMilliseconds)
         {
-            wait = TimeSpan.FromMilliseconds(milliseconds);
-        }
-        else if (headers.RetryAfter is { } retryAfter)
-        {
-            wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : null);
+            return TimeSpan.FromMilliseconds(milliseconds);
         }
 
-        return wait is { } w && w >= TimeSpan.Zero && w <= MaxRetryAfter ? w : null;
+        System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter;
+        try
+        {
+            retryAfter = headers.RetryAfter;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta >= TimeSpan.Zero ? delta : null;
+        }
+
+        if (retryAfter?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait >= TimeSpan.Zero ? wait : null;
+        }
+
+        return null;
     }
+
+    // TimeSpan holds about 29,000 years; anything near that is not a wait anyone means.
+    private static readonly double MaxRepresentableMilliseconds = TimeSpan.MaxValue.TotalMilliseconds / 2;
 
     private RetryDecision Next(int retriesDone, string reason, TimeSpan? retryAfter)
     {
