@@ -93,17 +93,18 @@ internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<
         WebhookCommands.Create(RunApiAsync),
     ];
 
-    // Two groups of one name (participants add|delete and list|get|edit|token) become one.
-    private static List<Command> MergeGroups(IEnumerable<Command> groups)
+    // Two groups of one name (participants add|delete and list|get|edit|token) become one: the later group's
+    // commands are built again under the first, so that they have one parent (recursive options follow parents).
+    private List<Command> MergeGroups(IEnumerable<Command> groups)
     {
         var merged = new List<Command>();
         foreach (var group in groups)
         {
             if (merged.Find(g => g.Name == group.Name) is { } first)
             {
-                foreach (var sub in group.Subcommands)
+                if (group.Name == "participants")
                 {
-                    first.Subcommands.Add(sub);
+                    ParticipantCommands.AddTo(first, RunApiAsync);
                 }
 
                 continue;

@@ -9,7 +9,20 @@ namespace RealtimeKit.Cli.Commands;
 /// </summary>
 internal static class ParticipantCommands
 {
-    public static Command Create(ApiCommands.Runner run)
+    /// <summary>The commands as their own group (for listing); <see cref="AddTo"/> puts them in an existing group.</summary>
+    public static Command Create(ApiCommands.Runner run) =>
+        CommandKit.Command("participants", "Participants of a meeting", ["rtk participants list -m <meeting>"], [.. Commands(run)]);
+
+    /// <summary>Adds list, get, edit and token to the existing <c>participants</c> group.</summary>
+    public static void AddTo(Command group, ApiCommands.Runner run)
+    {
+        foreach (var command in Commands(run))
+        {
+            group.Subcommands.Add(command);
+        }
+    }
+
+    private static IEnumerable<Command> Commands(ApiCommands.Runner run)
     {
         var meeting = new Option<string>("--meeting", "-m") { Description = "Meeting id", Required = true };
         var participant = new Option<string>("--participant-id", "-p") { Description = "Participant id (as add or list returns it)", Required = true };
@@ -50,6 +63,6 @@ internal static class ParticipantCommands
             await printer.ResultAsync(result, () => Tables.Token(result));
         }, ct));
 
-        return CommandKit.Command("participants", "Participants of a meeting", ["rtk participants list -m <meeting>"], list, get, edit, tokenCommand);
+        return [list, get, edit, tokenCommand];
     }
 }

@@ -64,7 +64,12 @@ internal static class Tables
 
     private static Table Rows(string[] columns, IEnumerable<string?[]> rows)
     {
-        var table = new Table().AddColumns(columns);
+        var table = new Table();
+        foreach (var (column, i) in columns.Select((c, i) => (c, i)))
+        {
+            table.AddColumn(new TableColumn(column) { NoWrap = i == 0 }); // ids stay whole
+        }
+
         foreach (var row in rows)
         {
             table.AddRow(row.Select(c => new Text(c ?? string.Empty)).ToArray());
@@ -87,7 +92,8 @@ internal static class Tables
     private static string? Wire<T>(T? value)
         where T : struct, Enum => value is { } v ? CliParsers.WireName(v) : null;
 
-    private static string? Date(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
+    // UTC to the second: short enough for a table row; --json keeps the full value.
+    private static string? Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string? Flag(bool? value) => value is { } v ? (v ? "yes" : "no") : null;
 
