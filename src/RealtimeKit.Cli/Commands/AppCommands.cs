@@ -33,6 +33,6 @@ internal static class AppCommands
             await printer.ResultAsync(result, () => Tables.App(result));
         }, ct));
 
-        return CommandKit.Command("apps", "The account's RealtimeKit apps", ["rtk apps list", "rtk apps create --name my-app"], list, create, get);
+        return CommandKit.Group("apps", "The account's RealtimeKit apps", list, create, get);
     }
 }

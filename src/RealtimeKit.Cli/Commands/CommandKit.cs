@@ -34,6 +34,18 @@ internal static class CommandKit
         return command;
     }
 
+    /// <summary>A group of commands: a one-line description (each command's help carries the examples).</summary>
+    public static Command Group(string name, string description, params Command[] commands)
+    {
+        var group = new Command(name, description);
+        foreach (var command in commands)
+        {
+            group.Subcommands.Add(command);
+        }
+
+        return group;
+    }
+
     /// <summary>The flags of a list command: <c>--page</c>, <c>--per-page</c> and <c>--all</c>.</summary>
     public sealed class PagingOptions
     {

@@ -78,7 +78,7 @@ internal static class MeetingCommands
             await printer.ResultAsync(meeting, () => Tables.Meeting(meeting));
         }, ct));
 
-        return CommandKit.Command("meetings", "The app's meetings", ["rtk meetings list", "rtk meetings create --title \"Stand-up\""], list, create, get, update);
+        return CommandKit.Group("meetings", "The app's meetings", list, create, get, update);
     }
 
     /// <summary>The settings create and update share (one instance per command).</summary>

@@ -11,7 +11,7 @@ internal static class ParticipantCommands
 {
     /// <summary>The commands as their own group (for listing); <see cref="AddTo"/> puts them in an existing group.</summary>
     public static Command Create(ApiCommands.Runner run) =>
-        CommandKit.Command("participants", "Participants of a meeting", ["rtk participants list -m <meeting>"], [.. Commands(run)]);
+        CommandKit.Group("participants", "Participants of a meeting", [.. Commands(run)]);
 
     /// <summary>Adds list, get, edit and token to the existing <c>participants</c> group.</summary>
     public static void AddTo(Command group, ApiCommands.Runner run)

@@ -62,6 +62,6 @@ internal static class PresetCommands
             await printer.ResultAsync(result, () => Tables.Preset(result));
         }, ct));
 
-        return CommandKit.Command("presets", "The app's presets: what a participant can see and do", ["rtk presets list", "rtk presets get --preset-id <preset> --json"], list, get, delete, create, update);
+        return CommandKit.Group("presets", "The app's presets: what a participant can see and do", list, get, delete, create, update);
     }
 }

@@ -54,7 +54,7 @@ internal static class RecordingCommands
         var resume = Action("resume", "Resume a paused recording", recording, run, (client, id, token) => client.Recordings.ResumeAsync(id, token));
         var stop = Action("stop", "Stop a recording (it is then uploaded)", recording, run, (client, id, token) => client.Recordings.StopAsync(id, token));
 
-        return CommandKit.Command("recordings", "Recordings of the app's meetings", ["rtk recordings list", "rtk recordings start -m <meeting>"], list, start, get, pause, resume, stop);
+        return CommandKit.Group("recordings", "Recordings of the app's meetings", list, start, get, pause, resume, stop);
     }
 
     private static Command Action(string name, string summary, Option<string> recording, ApiCommands.Runner run, Func<RealtimeKitClient, RealtimeKitId, CancellationToken, Task<Recording>> call)

@@ -63,6 +63,6 @@ internal static class SessionCommands
             await printer.ResultAsync(result, () => Tables.Download("Summary download", result.SummaryDownloadUrl, result.SummaryDownloadUrlExpiry));
         }, ct));
 
-        return CommandKit.Command("sessions", "Past and ongoing sessions of the app's meetings", ["rtk sessions list", "rtk sessions participants -s <session>"], list, get, participants, chat, transcript, summary);
+        return CommandKit.Group("sessions", "Past and ongoing sessions of the app's meetings", list, get, participants, chat, transcript, summary);
     }
 }

@@ -59,6 +59,6 @@ internal static class WebhookCommands
             await printer.ValuesAsync(result.Select(CliParsers.WireName).ToList());
         }, ct));
 
-        return CommandKit.Command("webhooks", "Webhooks that call your backend on meeting, recording and livestream events", ["rtk webhooks list", "rtk webhooks events"], list, create, get, delete, eventsCommand);
+        return CommandKit.Group("webhooks", "Webhooks that call your backend on meeting, recording and livestream events", list, create, get, delete, eventsCommand);
     }
 }
