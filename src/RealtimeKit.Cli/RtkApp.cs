@@ -26,6 +26,9 @@ internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<
           rtk emulator --port 8787                       run a local emulator (prints the variables to export)
           rtk participants add -m <meeting> -c ada@example.com --preset group_call_host
           rtk session get -m <meeting> --json
+          rtk meetings list --all --json                 every meeting of the app
+          rtk meetings create --title "Stand-up"
+          rtk sessions list -m <meeting>                 past and live sessions; rtk recordings, presets, webhooks, apps alike
           rtk api                                        list every operation; rtk api <operationId> calls one
 
         Exit codes: 0 success, 1 API or network error, 2 bad usage.
@@ -37,7 +40,7 @@ internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<
     {
         var json = args.Contains("--json");
         var root = new RootCommand(Description);
-        foreach (var group in ApiCommands.Create(RunApiAsync).Append(RawApiCommand.Create(_common, environment, RunApiAsync)))
+        foreach (var group in MergeGroups(ApiCommands.Create(RunApiAsync).Concat(ResourceCommands()).Append(RawApiCommand.Create(_common, environment, RunApiAsync))))
         {
             // The credential options belong to the API commands only, not to emulator or demo.
             foreach (var option in _common.All)
@@ -79,6 +82,40 @@ internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<
         }
     }
 
+    private IEnumerable<Command> ResourceCommands() =>
+    [
+        AppCommands.Create(RunApiAsync, parse => parse.GetValue(_common.AppId) ?? environment(RealtimeKitClientOptions.AppIdVariable)),
+        MeetingCommands.Create(RunApiAsync),
+        ParticipantCommands.Create(RunApiAsync),
+        PresetCommands.Create(RunApiAsync),
+        SessionCommands.Create(RunApiAsync),
+        RecordingCommands.Create(RunApiAsync),
+        WebhookCommands.Create(RunApiAsync),
+    ];
+
+    // Two groups of one name (participants add|delete and list|get|edit|token) become one: the later group's
+    // commands are built again under the first, so that they have one parent (recursive options follow parents).
+    private List<Command> MergeGroups(IEnumerable<Command> groups)
+    {
+        var merged = new List<Command>();
+        foreach (var group in groups)
+        {
+            if (merged.Find(g => g.Name == group.Name) is { } first)
+            {
+                if (group.Name == "participants")
+                {
+                    ParticipantCommands.AddTo(first, RunApiAsync);
+                }
+
+                continue;
+            }
+
+            merged.Add(group);
+        }
+
+        return merged;
+    }
+
     private async Task<int> RunApiAsync(ParseResult parse, Func<RealtimeKitClient, Printer, CancellationToken, Task> call, CancellationToken cancellationToken)
     {
         var printer = new Printer(stdout, stderr, parse.GetValue(_common.Json));
@@ -109,7 +146,7 @@ internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(FlagNames.Rewrite(e.Message));
+            throw new UsageException(FlagNames.Rewrite(e));
         }
     }
 

@@ -3,14 +3,20 @@ namespace RealtimeKit.Cli.Commands;
 /// <summary>"Did you mean ...?" for a mistyped command or operation: the closest names by edit distance.</summary>
 internal static class Suggestions
 {
-    /// <summary>" Did you mean 'x'?" (or nothing) for the candidates within a small edit distance of <paramref name="typed"/>.</summary>
+    /// <summary>" Did you mean 'x'?" (or nothing) for the nearest candidates within a small edit distance of <paramref name="typed"/>.</summary>
     public static string DidYouMean(string typed, IEnumerable<string> candidates)
     {
         var limit = Math.Max(2, typed.Length / 3);
-        var close = candidates
+        var near = candidates
             .Select(c => (Name: c, Distance: Distance(typed.ToLowerInvariant(), c.ToLowerInvariant())))
             .Where(c => c.Distance <= limit)
-            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+
+        // Only the nearest: 'sesion' suggests 'session', not also 'sessions'.
+        var best = near.Count == 0 ? 0 : near.Min(c => c.Distance);
+        var close = near
+            .Where(c => c.Distance == best)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Take(3)
             .Select(c => $"'{c.Name}'")
             .ToList();

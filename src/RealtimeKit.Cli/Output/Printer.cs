@@ -57,6 +57,35 @@ internal sealed class Printer
         _out.Write(render());
     }
 
+    /// <summary>Prints a list: the items' JSON array with <c>--json</c>, else the table and a line under it.</summary>
+    public async Task ListAsync<T>(IReadOnlyList<T> items, string footer, Func<IRenderable> render)
+        where T : IParsable
+    {
+        if (Json)
+        {
+            await _stdout.WriteLineAsync(await KiotaJsonSerializer.SerializeAsStringAsync<T>(items, serializeOnlyChangedValues: false));
+            return;
+        }
+
+        _out.Write(render());
+        _out.WriteLine(footer);
+    }
+
+    /// <summary>Prints plain values (e.g. enum names): a JSON array of strings with <c>--json</c>, else one per line.</summary>
+    public async Task ValuesAsync(IReadOnlyList<string> values)
+    {
+        if (Json)
+        {
+            await _stdout.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(values));
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            await _stdout.WriteLineAsync(value);
+        }
+    }
+
     public void Error(string text) => _stderr.WriteLine(text);
 
     public static IRenderable Session(ActiveSession s) => Fields(
