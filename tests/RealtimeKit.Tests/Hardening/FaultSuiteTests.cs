@@ -71,7 +71,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
                 duplicates += Math.Max(0, attempts - 1);
             }
 
-            var bodyless = _server.Requests.FirstOrDefault()?.Body.Length is null or 0;
+            var bodyless = _server.Requests.Count == 0 || _server.Requests[0].Body.Length == 0;
             var problem = Judge(fault, caught, attempts, idempotent, idempotent && bodyless && fault.TransportResends);
             if (problem is not null)
             {
