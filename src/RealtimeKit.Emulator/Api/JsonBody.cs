@@ -81,6 +81,9 @@ internal sealed class JsonBody
         return items;
     }
 
+    /// <summary>Whether the body has the field at all (null counts as present).</summary>
+    public bool Has(string name) => _root.TryGetProperty(name, out _);
+
     private JsonElement? Field(string name) => _root.TryGetProperty(name, out var value) ? value : null;
 
     private string Got(string name) => Field(name) is { } value ? $", got {Truncate(value.GetRawText())}" : string.Empty;

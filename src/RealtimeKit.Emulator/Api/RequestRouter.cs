@@ -11,7 +11,7 @@ namespace RealtimeKit.Emulator.Api;
 /// sent as one escaped segment arrives as one id. REST paths live under <c>/client/v4</c> like the real API;
 /// the control surface under <c>/_emulator</c>.
 /// </summary>
-internal sealed class RequestRouter(EmulatorState state, string apiToken)
+internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<IReadOnlyList<Webhooks.WebhookDelivery>> deliveries, string webhookPublicKeyPem)
 {
     public const string ApiPrefix = "/client/v4";
     public const string ControlPrefix = "/_emulator";
@@ -87,6 +87,19 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken)
                 break;
             case ("POST", ["sessions", "join"]):
                 await Responses.Success(context, 200, state.Join(JsonBody.Parse(body).RequiredString("token")));
+                break;
+            case ("POST", ["sessions", "chat"]):
+                var chat = JsonBody.Parse(body);
+                await Responses.Success(context, 201, state.Chat(chat.RequiredString("token"), chat.RequiredString("message")));
+                break;
+            case ("GET", ["webhooks", "deliveries"]):
+                RequireApiToken(context);
+                await Responses.Success(context, 200, deliveries());
+                break;
+            case ("GET", ["webhooks", "public-key"]):
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/x-pem-file";
+                await context.Response.WriteAsync(webhookPublicKeyPem, context.RequestAborted);
                 break;
             case ("POST", ["sessions", "leave"]):
                 await Responses.Success(context, 200, state.Leave(JsonBody.Parse(body).RequiredString("token")));

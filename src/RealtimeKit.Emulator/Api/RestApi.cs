@@ -2,7 +2,7 @@ using RealtimeKit.Emulator.State;
 
 namespace RealtimeKit.Emulator.Api;
 
-/// <summary>The eight operations of openapi/realtimekit.yaml: parameter and body checks, then the state.</summary>
+/// <summary>The operations of openapi/realtimekit.yaml the emulator answers: parameter and body checks, then the state.</summary>
 internal static class RestApi
 {
     /// <summary>One parsed REST request: the path's parameter values (unescaped), the query and the body.</summary>
@@ -70,6 +70,74 @@ internal static class RestApi
 
     public static (int, object) DeleteParticipant(Request r) =>
         (200, r.State.DeleteParticipant(r.AccountId, r.AppId, MeetingUuid(r.MeetingId), r.ParticipantId!));
+
+    public static (int, object) ListWebhooks(Request r) => (200, r.State.ListWebhooks(r.AccountId, r.AppId));
+
+    public static (int, object) ListWebhookEvents(Request r) => (200, EmulatorState.WebhookEvents);
+
+    public static (int, object) CreateWebhook(Request r)
+    {
+        var body = JsonBody.Parse(r.Body);
+        var name = body.RequiredString("name");
+        var url = WebhookUrl(body.RequiredString("url"));
+        var events = WebhookEventList(body.RequiredStringArray("events"));
+        return (201, r.State.CreateWebhook(r.AccountId, r.AppId, name, url, events, body.OptionalBool("enabled")));
+    }
+
+    public static (int, object) GetWebhook(Request r) => (200, r.State.GetWebhook(r.AccountId, r.AppId, WebhookUuid(r)));
+
+    public static (int, object) UpdateWebhook(Request r)
+    {
+        var id = WebhookUuid(r);
+        var body = JsonBody.Parse(r.Body);
+        var name = body.Has("name") ? body.RequiredString("name") : null;
+        var url = body.Has("url") ? WebhookUrl(body.RequiredString("url")) : null;
+        var events = body.Has("events") ? WebhookEventList(body.RequiredStringArray("events")) : null;
+        return (200, r.State.EditWebhook(r.AccountId, r.AppId, id, name, url, events, body.OptionalBool("enabled"), replace: false));
+    }
+
+    public static (int, object) ReplaceWebhook(Request r)
+    {
+        var id = WebhookUuid(r);
+        var body = JsonBody.Parse(r.Body);
+        var name = body.RequiredString("name");
+        var url = WebhookUrl(body.RequiredString("url"));
+        var events = WebhookEventList(body.RequiredStringArray("events"));
+        return (200, r.State.EditWebhook(r.AccountId, r.AppId, id, name, url, events, body.OptionalBool("enabled"), replace: true));
+    }
+
+    public static (int, object) DeleteWebhook(Request r) => (200, r.State.DeleteWebhook(r.AccountId, r.AppId, WebhookUuid(r)));
+
+    private static Guid WebhookUuid(Request r) =>
+        Guid.TryParseExact(r.Path["webhook_id"], "D", out var id) ? id : throw EmulatorProblem.BadRequest($"webhook_id must be a UUID, got '{Safe(r.Path["webhook_id"])}'.");
+
+    // The emulator only ever calls loopback URLs: anything else is refused up front.
+    private static Uri WebhookUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && Webhooks.WebhookDispatcher.IsAllowed(uri)
+            ? uri
+            : throw EmulatorProblem.BadRequest($"url must be an http(s) URL on a loopback address (127.0.0.1, [::1] or localhost): the emulator delivers nowhere else; got '{Safe(url)}'.");
+
+    private static List<string> WebhookEventList(List<string> events)
+    {
+        if (events.Count == 0)
+        {
+            throw EmulatorProblem.BadRequest("events must hold at least one event.");
+        }
+
+        foreach (var e in events.Where(e => !EmulatorState.WebhookEvents.Contains(e)))
+        {
+            throw EmulatorProblem.BadRequest($"events holds an unknown event '{Safe(e)}'; known: {string.Join(", ", EmulatorState.WebhookEvents)}.");
+        }
+
+        return events.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A value safe to put in a message: control characters (CR, LF...) escaped, long values cut.</summary>
+    public static string Safe(string value)
+    {
+        var text = value.Length > 80 ? value[..77] + "..." : value;
+        return string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    }
 
     /// <summary>The spec's limits on the ids every path carries.</summary>
     public static void CheckIds(string accountId, string appId)

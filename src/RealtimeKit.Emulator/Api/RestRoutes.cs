@@ -16,5 +16,12 @@ internal static class RestRoutes
         new("POST", Meeting + "/active-session/poll", RestApi.CreatePoll),
         new("POST", Meeting + "/participants", RestApi.AddParticipant),
         new("DELETE", Meeting + "/participants/{participant_id}", RestApi.DeleteParticipant),
+        new("GET", App + "/webhooks", RestApi.ListWebhooks),
+        new("POST", App + "/webhooks", RestApi.CreateWebhook),
+        new("GET", App + "/webhooks/all", RestApi.ListWebhookEvents),
+        new("GET", App + "/webhooks/{webhook_id}", RestApi.GetWebhook),
+        new("PATCH", App + "/webhooks/{webhook_id}", RestApi.UpdateWebhook),
+        new("PUT", App + "/webhooks/{webhook_id}", RestApi.ReplaceWebhook),
+        new("DELETE", App + "/webhooks/{webhook_id}", RestApi.DeleteWebhook),
     ];
 }

@@ -23,7 +23,7 @@ internal sealed record PollBody(string Id, string Question, IReadOnlyList<PollOp
 
 internal sealed record CreatePollResultBody(string Action, PollBody Poll);
 
-internal sealed record ParticipantBody(string Id, string Token, string CustomParticipantId, string PresetName, string CreatedAt, string UpdatedAt, string? Name, string? Picture);
+internal sealed record ParticipantBody(string Id, string? Token, string CustomParticipantId, string PresetName, string CreatedAt, string UpdatedAt, string? Name, string? Picture);
 
 internal sealed record DeletedParticipantBody(string CustomParticipantId, string PresetId, string CreatedAt, string UpdatedAt);
 
@@ -32,3 +32,9 @@ internal sealed record MeetingBody(string Id, string Title, string AccountId, st
 internal sealed record JoinBody(string MeetingId, string SessionId, string ParticipantId, int LiveParticipants);
 
 internal sealed record VoteResultBody(string PollId, int Option, int Count);
+
+internal sealed record WebhookBody(string Id, string Name, string Url, IReadOnlyList<string> Events, bool Enabled, string CreatedAt, string UpdatedAt);
+
+internal sealed record ChatMessageBody(string Id, string ParticipantId, string DisplayName, string Message, string SentAt);
+
+internal sealed record ChatResultBody(string MeetingId, string SessionId, string MessageId);

@@ -10,7 +10,7 @@ namespace RealtimeKit.Emulator.State;
 /// concurrent requests never lose or duplicate a participant and counts stay consistent. An operation
 /// that fails changes nothing.
 /// </summary>
-internal sealed class EmulatorState(TimeProvider time)
+internal sealed partial class EmulatorState(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Meeting> _meetings = [];
@@ -36,6 +36,18 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public ParticipantsResultBody Kick(string accountId, string appId, string meetingId, IReadOnlyList<string> ids, IReadOnlyList<string> customIds)
     {
+        try
+        {
+            return KickLocked(accountId, appId, meetingId, ids, customIds);
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
+    private ParticipantsResultBody KickLocked(string accountId, string appId, string meetingId, IReadOnlyList<string> ids, IReadOnlyList<string> customIds)
+    {
         lock (_lock)
         {
             var (meeting, session) = Live(accountId, appId, meetingId);
@@ -44,7 +56,7 @@ internal sealed class EmulatorState(TimeProvider time)
             var result = members.Select(m => Describe(m, now)).ToList();
             foreach (var member in members)
             {
-                session.Members.Remove(member.Participant.Id);
+                RemoveMember(meeting, session, member.Participant.Id, now);
             }
 
             Touch(meeting, session, now);
@@ -54,13 +66,25 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public KickAllResultBody KickAll(string accountId, string appId, string meetingId)
     {
-        lock (_lock)
+        try
         {
-            var (meeting, session) = Live(accountId, appId, meetingId);
-            var count = session.Members.Count;
-            session.Members.Clear();
-            Touch(meeting, session, time.GetUtcNow());
-            return new KickAllResultBody("kick_all", count);
+            lock (_lock)
+            {
+                var (meeting, session) = Live(accountId, appId, meetingId);
+                var count = session.Members.Count;
+                var now = time.GetUtcNow();
+                foreach (var id in session.Members.Keys.ToList())
+                {
+                    RemoveMember(meeting, session, id, now);
+                }
+
+                Touch(meeting, session, now);
+                return new KickAllResultBody("kick_all", count);
+            }
+        }
+        finally
+        {
+            Flush();
         }
     }
 
@@ -130,6 +154,18 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public DeletedParticipantBody DeleteParticipant(string accountId, string appId, Guid meetingId, string participantId)
     {
+        try
+        {
+            return DeleteParticipantLocked(accountId, appId, meetingId, participantId);
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
+    private DeletedParticipantBody DeleteParticipantLocked(string accountId, string appId, Guid meetingId, string participantId)
+    {
         lock (_lock)
         {
             var meeting = FindMeeting(accountId, appId, meetingId.ToString());
@@ -138,8 +174,9 @@ internal sealed class EmulatorState(TimeProvider time)
                 throw EmulatorProblem.NotFound($"No participant found with id {participantId} in meeting {meeting.Id}");
             }
 
-            if (meeting.Session is { } session && session.Members.Remove(id))
+            if (meeting.Session is { } session && session.Members.ContainsKey(id))
             {
+                RemoveMember(meeting, session, id, time.GetUtcNow());
                 Touch(meeting, session, time.GetUtcNow());
             }
 
@@ -149,35 +186,89 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public JoinBody Join(string token)
     {
+        try
+        {
+            lock (_lock)
+            {
+                var (meeting, participant) = ByToken(token);
+                var now = time.GetUtcNow();
+                if (meeting.Session is null)
+                {
+                    meeting.Session = new LiveSession(Guid.NewGuid(), now);
+                    Raise("meeting.started", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, meeting.Session)));
+                }
+
+                var session = meeting.Session;
+                if (session.Members.TryAdd(participant.Id, new SessionMember(participant, now)))
+                {
+                    session.MaxConcurrent = Math.Max(session.MaxConcurrent, session.Members.Count);
+                    session.UpdatedAt = now;
+                    Raise("meeting.participantJoined", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, session)), ("participant", DescribeWithoutToken(participant)));
+                }
+
+                return new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
+            }
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
+    public ChatResultBody Chat(string token, string message)
+    {
         lock (_lock)
         {
             var (meeting, participant) = ByToken(token);
-            var now = time.GetUtcNow();
-            var session = meeting.Session ??= new LiveSession(Guid.NewGuid(), now);
-            session.Members.TryAdd(participant.Id, new SessionMember(participant, now));
-            session.MaxConcurrent = Math.Max(session.MaxConcurrent, session.Members.Count);
-            session.UpdatedAt = now;
-            return new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
+            if (meeting.Session is not { } session || !session.Members.ContainsKey(participant.Id))
+            {
+                throw EmulatorProblem.BadRequest($"Participant {participant.Id} must be in the live session of meeting {meeting.Id} to chat");
+            }
+
+            var chat = new ChatMessage(Guid.NewGuid(), participant.Id, participant.Name ?? participant.CustomParticipantId, message, time.GetUtcNow());
+            session.Chat.Add(chat);
+            return new ChatResultBody(meeting.Id.ToString(), session.Id.ToString(), chat.Id.ToString());
         }
     }
 
     public JoinBody Leave(string token)
     {
-        lock (_lock)
+        try
         {
-            var (meeting, participant) = ByToken(token);
-            if (meeting.Session is not { } session || !session.Members.Remove(participant.Id))
+            lock (_lock)
             {
-                throw EmulatorProblem.NotFound($"Participant {participant.Id} is not in a live session of meeting {meeting.Id}");
-            }
+                var (meeting, participant) = ByToken(token);
+                if (meeting.Session is not { } session || !session.Members.ContainsKey(participant.Id))
+                {
+                    throw EmulatorProblem.NotFound($"Participant {participant.Id} is not in a live session of meeting {meeting.Id}");
+                }
 
-            var left = new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
-            Touch(meeting, session, time.GetUtcNow());
-            return left;
+                var now = time.GetUtcNow();
+                RemoveMember(meeting, session, participant.Id, now);
+                var left = new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
+                Touch(meeting, session, now);
+                return left;
+            }
+        }
+        finally
+        {
+            Flush();
         }
     }
 
     public void EndSession(string meetingId)
+    {
+        try
+        {
+            EndSessionLocked(meetingId);
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
+    private void EndSessionLocked(string meetingId)
     {
         lock (_lock)
         {
@@ -187,8 +278,13 @@ internal sealed class EmulatorState(TimeProvider time)
                 throw EmulatorProblem.NotFound($"No active session found for meeting_id {meetingId}");
             }
 
-            session.Members.Clear();
-            Touch(meeting, session, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            foreach (var memberId in session.Members.Keys.ToList())
+            {
+                RemoveMember(meeting, session, memberId, now);
+            }
+
+            Touch(meeting, session, now);
         }
     }
 
@@ -219,6 +315,8 @@ internal sealed class EmulatorState(TimeProvider time)
         lock (_lock)
         {
             _meetings.Clear();
+            _webhooks.Clear();
+            _outbox.Clear();
         }
     }
 
@@ -274,7 +372,7 @@ internal sealed class EmulatorState(TimeProvider time)
     }
 
     // The last one out ends the session; GET active-session then answers 404, as RealtimeKit does.
-    private static void Touch(Meeting meeting, LiveSession session, DateTimeOffset now)
+    private void Touch(Meeting meeting, LiveSession session, DateTimeOffset now)
     {
         session.UpdatedAt = now;
         if (session.Members.Count == 0 && session.IsLive)
@@ -282,6 +380,7 @@ internal sealed class EmulatorState(TimeProvider time)
             session.EndedAt = now;
             meeting.PastSessions.Add(session);
             meeting.Session = null;
+            RaiseEnded(meeting, session);
         }
     }
 

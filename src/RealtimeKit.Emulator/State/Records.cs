@@ -73,6 +73,11 @@ internal sealed class LiveSession(Guid id, DateTimeOffset startedAt)
 
     public List<Poll> Polls { get; } = [];
 
+    public List<ChatMessage> Chat { get; } = [];
+
+    /// <summary>Everyone who left, with when.</summary>
+    public List<(SessionMember Member, DateTimeOffset LeftAt)> PastMembers { get; } = [];
+
     public bool IsLive => EndedAt is null;
 }
 
@@ -94,3 +99,28 @@ internal sealed class Poll(Guid id, string question, IReadOnlyList<string> optio
     /// <summary>Voter participant id → option index.</summary>
     public Dictionary<Guid, int> Votes { get; } = [];
 }
+
+/// <summary>A webhook of an app.</summary>
+internal sealed class WebhookRecord(Guid id, string accountId, string appId, DateTimeOffset createdAt)
+{
+    public Guid Id { get; } = id;
+
+    public string AccountId { get; } = accountId;
+
+    public string AppId { get; } = appId;
+
+    public required string Name { get; set; }
+
+    public required Uri Url { get; set; }
+
+    public required List<string> Events { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public DateTimeOffset UpdatedAt { get; set; } = createdAt;
+}
+
+/// <summary>A chat message sent in a session.</summary>
+internal sealed record ChatMessage(Guid Id, Guid ParticipantId, string DisplayName, string Message, DateTimeOffset SentAt);
