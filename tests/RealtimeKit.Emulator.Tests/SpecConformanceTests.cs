@@ -24,9 +24,23 @@ public class SpecConformanceTests
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.ActiveSession.KickAllAsync(meetingId));
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Participants.DeleteAsync(meetingId, Guid.NewGuid().ToString()));
 
+        var hook = await h.Client.Webhooks.CreateAsync("Hook", new Uri("http://127.0.0.1:9/hook"), [Generated.Models.WebhookEvent.MeetingStarted], enabled: false);
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Webhooks.CreateAsync("Hook", new Uri("https://example.com/hook"), [Generated.Models.WebhookEvent.MeetingStarted]));
+        await h.Client.Webhooks.ListAsync();
+        await h.Client.Webhooks.ListEventsAsync();
+        await h.Client.Webhooks.GetAsync(hook.Id!);
+        await h.Client.Webhooks.UpdateAsync(hook.Id!, name: "Renamed");
+        await h.Client.Webhooks.ReplaceAsync(hook.Id!, "Replaced", new Uri("http://localhost:9/hook"), [Generated.Models.WebhookEvent.MeetingEnded], enabled: false);
+        await h.Client.Webhooks.DeleteAsync(hook.Id!);
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Webhooks.GetAsync(hook.Id!));
+
         var byOperation = h.Responses.Select(r => (Operation: OperationOf(r.Method, r.Path), r.Status, r.Body)).ToList();
         Assert.Equal(
-            new[] { "addParticipant", "deleteParticipant", "getActiveSession", "kickAllParticipants", "kickParticipants", "muteAllParticipants", "muteParticipants", "createPoll" }.Order(StringComparer.Ordinal),
+            new[]
+            {
+                "addParticipant", "deleteParticipant", "getActiveSession", "kickAllParticipants", "kickParticipants", "muteAllParticipants", "muteParticipants", "createPoll",
+                "listWebhooks", "createWebhook", "listWebhookEvents", "getWebhook", "updateWebhook", "replaceWebhook", "deleteWebhook",
+            }.Order(StringComparer.Ordinal),
             byOperation.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
         foreach (var (operation, status, body) in byOperation)
         {
@@ -43,20 +57,16 @@ public class SpecConformanceTests
     private static bool Documented(string operation, int status) =>
         SpecDocument.Operation(operation)["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is not null;
 
+    // The spec operation whose method and path template match (a fixed segment wins over a parameter).
     private static string OperationOf(string method, string path)
     {
-        var tail = path[(path.IndexOf("/meetings/", StringComparison.Ordinal) + "/meetings/".Length)..].Split('/')[1..];
-        return (method, string.Join('/', tail.Take(2))) switch
-        {
-            ("GET", "active-session") => "getActiveSession",
-            ("POST", "active-session/kick") => "kickParticipants",
-            ("POST", "active-session/kick-all") => "kickAllParticipants",
-            ("POST", "active-session/mute") => "muteParticipants",
-            ("POST", "active-session/mute-all") => "muteAllParticipants",
-            ("POST", "active-session/poll") => "createPoll",
-            ("POST", "participants") => "addParticipant",
-            ("DELETE", var t) when t.StartsWith("participants/", StringComparison.Ordinal) => "deleteParticipant",
-            _ => throw new InvalidOperationException($"Unknown operation {method} {path}"),
-        };
+        var segments = path["/client/v4".Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return SpecDocument.Operations()
+            .Where(o => o.Method == method)
+            .Select(o => (o.Operation, Template: o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(o => o.Template.Length == segments.Length && o.Template.Zip(segments).All(p => p.First.StartsWith('{') || p.First == p.Second))
+            .OrderByDescending(o => o.Template.Count(t => !t.StartsWith('{')))
+            .Select(o => o.Operation["operationId"]!.GetValue<string>())
+            .FirstOrDefault() ?? throw new InvalidOperationException($"Unknown operation {method} {path}");
     }
 }
