@@ -35,7 +35,6 @@ public class RouteTableTests
     [
         "listParticipants", "getParticipant", "editParticipant", "replaceParticipant", "regenerateParticipantToken",
         "listApps", "createApp", "getApp",
-        "listMeetings", "createMeeting", "getMeeting", "updateMeeting", "replaceMeeting",
         "listPresets", "createPreset", "getPreset", "updatePreset", "replacePreset", "deletePreset",
         "listSessions", "getSession", "listSessionParticipants", "getSessionParticipant", "getSessionChat",
         "getSessionTranscript", "getSessionSummary", "generateSessionSummary", "getPeerReport",

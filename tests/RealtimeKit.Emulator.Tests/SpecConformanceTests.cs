@@ -24,6 +24,15 @@ public class SpecConformanceTests
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.ActiveSession.KickAllAsync(meetingId));
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Participants.DeleteAsync(meetingId, Guid.NewGuid().ToString()));
 
+        var created = await h.Client.Meetings.CreateAsync(new Generated.Models.CreateMeetingBody { Title = "Planning", SummarizeOnEnd = true, SessionKeepAliveTimeInSecs = 120 });
+        await h.Client.Meetings.CreateAsync();
+        await h.Client.Meetings.ListAsync(pageNumber: 1, perPage: 2);
+        await h.Client.Meetings.ListAsync(search: "plan", status: Generated.Models.MeetingStatus.ACTIVE);
+        await h.Client.Meetings.GetAsync(created.Id.ToString()!);
+        await h.Client.Meetings.UpdateAsync(created.Id.ToString()!, new Generated.Models.UpdateMeetingBody { Status = Generated.Models.MeetingStatus.INACTIVE });
+        await h.Client.Meetings.ReplaceAsync(created.Id.ToString()!, new Generated.Models.CreateMeetingBody { Title = "Planning again" });
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Meetings.GetAsync(Guid.NewGuid().ToString()));
+
         var hook = await h.Client.Webhooks.CreateAsync("Hook", new Uri("http://127.0.0.1:9/hook"), [Generated.Models.WebhookEvent.MeetingStarted], enabled: false);
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Webhooks.CreateAsync("Hook", new Uri("https://example.com/hook"), [Generated.Models.WebhookEvent.MeetingStarted]));
         await h.Client.Webhooks.ListAsync();
@@ -39,6 +48,7 @@ public class SpecConformanceTests
             new[]
             {
                 "addParticipant", "deleteParticipant", "getActiveSession", "kickAllParticipants", "kickParticipants", "muteAllParticipants", "muteParticipants", "createPoll",
+                "createMeeting", "listMeetings", "getMeeting", "updateMeeting", "replaceMeeting",
                 "listWebhooks", "createWebhook", "listWebhookEvents", "getWebhook", "updateWebhook", "replaceWebhook", "deleteWebhook",
             }.Order(StringComparer.Ordinal),
             byOperation.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));

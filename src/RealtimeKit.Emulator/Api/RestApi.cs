@@ -71,6 +71,63 @@ internal static class RestApi
     public static (int, object) DeleteParticipant(Request r) =>
         (200, r.State.DeleteParticipant(r.AccountId, r.AppId, MeetingUuid(r.MeetingId), r.ParticipantId!));
 
+    public static (int, object) CreateMeeting(Request r)
+    {
+        var body = JsonBody.Parse(string.IsNullOrWhiteSpace(r.Body) ? "{}" : r.Body);
+        return (201, r.State.CreateMeeting(r.AccountId, r.AppId, body.OptionalNullableString("title"), Settings(body)));
+    }
+
+    public static (int, object) ListMeetings(Request r)
+    {
+        var status = r.Query.GetValueOrDefault("status") is { Length: > 0 } s ? MeetingStatus(s) : null;
+        return (200, r.State.ListMeetings(
+            r.AccountId, r.AppId, r.Query.GetValueOrDefault("search") is { Length: > 0 } search ? search : null,
+            Time(r, "start_time"), Time(r, "end_time"), status, PositiveInt(r, "page_no", 1), PositiveInt(r, "per_page", 20)));
+    }
+
+    public static (int, object) GetMeeting(Request r) => (200, r.State.GetMeeting(r.AccountId, r.AppId, r.MeetingId));
+
+    public static (int, object) UpdateMeeting(Request r)
+    {
+        var body = JsonBody.Parse(r.Body);
+        var title = body.Has("title") ? body.RequiredString("title") : null;
+        var status = body.Has("status") ? MeetingStatus(body.RequiredString("status")) : null;
+        return (200, r.State.ChangeMeeting(r.AccountId, r.AppId, r.MeetingId, body.Has("title"), title, status, Settings(body), replace: false));
+    }
+
+    public static (int, object) ReplaceMeeting(Request r)
+    {
+        var body = JsonBody.Parse(r.Body);
+        return (200, r.State.ChangeMeeting(r.AccountId, r.AppId, r.MeetingId, true, body.OptionalNullableString("title"), null, Settings(body), replace: true));
+    }
+
+    private static MeetingSettings Settings(JsonBody body)
+    {
+        var keepAlive = body.OptionalNumber("session_keep_alive_time_in_secs");
+        if (keepAlive is < 60 or > 600)
+        {
+            throw EmulatorProblem.BadRequest($"session_keep_alive_time_in_secs must be between 60 and 600, got {keepAlive}.");
+        }
+
+        return new MeetingSettings(
+            body.OptionalNullableBool("record_on_start"), body.OptionalNullableBool("live_stream_on_start"), body.OptionalNullableBool("persist_chat"),
+            body.OptionalNullableBool("summarize_on_end"), body.OptionalNullableBool("transcribe_on_end"), keepAlive,
+            body.OptionalObject("recording_config"), body.OptionalObject("ai_config"));
+    }
+
+    private static string MeetingStatus(string value) =>
+        value is "ACTIVE" or "INACTIVE" ? value : throw EmulatorProblem.BadRequest($"status must be ACTIVE or INACTIVE, got '{Safe(value)}'.");
+
+    private static DateTimeOffset? Time(Request r, string name) =>
+        r.Query.GetValueOrDefault(name) is not { Length: > 0 } text ? null
+        : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value) ? value
+        : throw EmulatorProblem.BadRequest($"{name} must be a valid ISO 8601 date, got '{Safe(text)}'.");
+
+    private static int PositiveInt(Request r, string name, int fallback) =>
+        r.Query.GetValueOrDefault(name) is not { Length: > 0 } text ? fallback
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1 ? value
+        : throw EmulatorProblem.BadRequest($"{name} must be an integer of at least 1, got '{Safe(text)}'.");
+
     public static (int, object) ListWebhooks(Request r) => (200, r.State.ListWebhooks(r.AccountId, r.AppId));
 
     public static (int, object) ListWebhookEvents(Request r) => (200, EmulatorState.WebhookEvents);

@@ -8,6 +8,11 @@ internal static class RestRoutes
 
     public static IEnumerable<Route> All =>
     [
+        new("GET", App + "/meetings", RestApi.ListMeetings),
+        new("POST", App + "/meetings", RestApi.CreateMeeting),
+        new("GET", Meeting, RestApi.GetMeeting),
+        new("PATCH", Meeting, RestApi.UpdateMeeting),
+        new("PUT", Meeting, RestApi.ReplaceMeeting),
         new("GET", Meeting + "/active-session", RestApi.GetActiveSession),
         new("POST", Meeting + "/active-session/kick", RestApi.Kick),
         new("POST", Meeting + "/active-session/kick-all", RestApi.KickAll),

@@ -27,7 +27,14 @@ internal sealed record ParticipantBody(string Id, string? Token, string CustomPa
 
 internal sealed record DeletedParticipantBody(string CustomParticipantId, string PresetId, string CreatedAt, string UpdatedAt);
 
-internal sealed record MeetingBody(string Id, string Title, string AccountId, string AppId, string CreatedAt);
+internal sealed record MeetingBody(
+    string Id, string? Title, string Status, string CreatedAt, string UpdatedAt, bool? RecordOnStart, bool? LiveStreamOnStart, bool? PersistChat,
+    bool? SummarizeOnEnd, bool? TranscribeOnEnd, double? SessionKeepAliveTimeInSecs, System.Text.Json.JsonElement? RecordingConfig, System.Text.Json.JsonElement? AiConfig);
+
+internal sealed record PagingBody(int TotalCount, int StartOffset, int EndOffset);
+
+/// <summary>A page of a list: answered as <c>{ success, data, paging }</c>.</summary>
+internal sealed record Paged(object Data, PagingBody Paging);
 
 internal sealed record JoinBody(string MeetingId, string SessionId, string ParticipantId, int LiveParticipants);
 

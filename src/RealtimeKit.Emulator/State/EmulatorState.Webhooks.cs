@@ -119,7 +119,9 @@ internal sealed partial class EmulatorState
         }
     }
 
-    private static MeetingBody DescribeMeeting(Meeting m) => new(m.Id.ToString(), m.Title, m.AccountId, m.AppId, Stamp(m.CreatedAt));
+    private static MeetingBody DescribeMeeting(Meeting m) => new(
+        m.Id.ToString(), m.Title, m.Status, Stamp(m.CreatedAt), Stamp(m.UpdatedAt), m.Settings.RecordOnStart, m.Settings.LiveStreamOnStart, m.Settings.PersistChat,
+        m.Settings.SummarizeOnEnd, m.Settings.TranscribeOnEnd, m.Settings.SessionKeepAliveTimeInSecs, m.Settings.RecordingConfig, m.Settings.AiConfig);
 
     private static ParticipantBody DescribeWithoutToken(Participant p) => Describe(p) with { Token = null };
 

@@ -15,13 +15,55 @@ internal sealed partial class EmulatorState(TimeProvider time)
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Meeting> _meetings = [];
 
-    public MeetingBody CreateMeeting(string accountId, string appId, string? title)
+    public MeetingBody CreateMeeting(string accountId, string appId, string? title) =>
+        CreateMeeting(accountId, appId, string.IsNullOrWhiteSpace(title) ? "Emulated meeting" : title, new MeetingSettings());
+
+    public MeetingBody CreateMeeting(string accountId, string appId, string? title, MeetingSettings settings)
     {
         lock (_lock)
         {
-            var meeting = new Meeting(Guid.NewGuid(), accountId, appId, string.IsNullOrWhiteSpace(title) ? "Emulated meeting" : title, time.GetUtcNow());
+            var meeting = new Meeting(Guid.NewGuid(), accountId, appId, title, time.GetUtcNow()) { Settings = MeetingSettings.Defaults.With(settings) };
             _meetings.Add(meeting.Id, meeting);
-            return new MeetingBody(meeting.Id.ToString(), meeting.Title, accountId, appId, Stamp(meeting.CreatedAt));
+            return DescribeMeeting(meeting);
+        }
+    }
+
+    public Paged ListMeetings(string accountId, string appId, string? search, DateTimeOffset? start, DateTimeOffset? end, string? status, int page, int perPage)
+    {
+        lock (_lock)
+        {
+            var all = _meetings.Values
+                .Where(m => m.AccountId == accountId && m.AppId == appId)
+                .Where(m => search is null || m.Id.ToString().Contains(search, StringComparison.OrdinalIgnoreCase) || (m.Title?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false))
+                .Where(m => (start is null || m.CreatedAt >= start) && (end is null || m.CreatedAt <= end))
+                .Where(m => status is null || m.Status == status)
+                .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
+                .ToList();
+            var items = all.Skip((page - 1) * perPage).Take(perPage).Select(DescribeMeeting).ToList();
+            var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
+            return new Paged(items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
+        }
+    }
+
+    public MeetingBody GetMeeting(string accountId, string appId, string meetingId)
+    {
+        lock (_lock)
+        {
+            return DescribeMeeting(FindMeeting(accountId, appId, meetingId));
+        }
+    }
+
+    /// <summary>Changes a meeting: with <paramref name="replace"/>, settings not given return to their defaults.</summary>
+    public MeetingBody ChangeMeeting(string accountId, string appId, string meetingId, bool titleGiven, string? title, string? status, MeetingSettings settings, bool replace)
+    {
+        lock (_lock)
+        {
+            var meeting = FindMeeting(accountId, appId, meetingId);
+            meeting.Title = titleGiven || replace ? title : meeting.Title;
+            meeting.Status = status ?? meeting.Status;
+            meeting.Settings = (replace ? MeetingSettings.Defaults : meeting.Settings).With(settings);
+            meeting.UpdatedAt = time.GetUtcNow();
+            return DescribeMeeting(meeting);
         }
     }
 
@@ -171,7 +213,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
             var meeting = FindMeeting(accountId, appId, meetingId.ToString());
             if (!Guid.TryParse(participantId, out var id) || !meeting.Participants.Remove(id, out var participant))
             {
-                throw EmulatorProblem.NotFound($"No participant found with id {participantId} in meeting {meeting.Id}");
+                throw EmulatorProblem.NotFound($"No participant found with id {RestApi.Safe(participantId)} in meeting {meeting.Id}");
             }
 
             if (meeting.Session is { } session && session.Members.ContainsKey(id))
@@ -191,6 +233,11 @@ internal sealed partial class EmulatorState(TimeProvider time)
             lock (_lock)
             {
                 var (meeting, participant) = ByToken(token);
+                if (meeting.Status == "INACTIVE")
+                {
+                    throw new EmulatorProblem(403, $"Meeting {meeting.Id} is INACTIVE: nobody can join it");
+                }
+
                 var now = time.GetUtcNow();
                 if (meeting.Session is null)
                 {
@@ -272,10 +319,10 @@ internal sealed partial class EmulatorState(TimeProvider time)
     {
         lock (_lock)
         {
-            var meeting = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var m) ? m : throw EmulatorProblem.NotFound($"No meeting found with id {meetingId}");
+            var meeting = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var m) ? m : throw EmulatorProblem.NotFound($"No meeting found with id {RestApi.Safe(meetingId)}");
             if (meeting.Session is not { } session)
             {
-                throw EmulatorProblem.NotFound($"No active session found for meeting_id {meetingId}");
+                throw EmulatorProblem.NotFound($"No active session found for meeting_id {RestApi.Safe(meetingId)}");
             }
 
             var now = time.GetUtcNow();
@@ -323,14 +370,14 @@ internal sealed partial class EmulatorState(TimeProvider time)
     private Meeting FindMeeting(string accountId, string appId, string meetingId) =>
         Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var meeting) && meeting.AccountId == accountId && meeting.AppId == appId
             ? meeting
-            : throw EmulatorProblem.NotFound($"No meeting found with id {meetingId}");
+            : throw EmulatorProblem.NotFound($"No meeting found with id {RestApi.Safe(meetingId)}");
 
     private (Meeting Meeting, LiveSession Session) Live(string accountId, string appId, string meetingId)
     {
         var found = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var meeting) && meeting.AccountId == accountId && meeting.AppId == appId ? meeting : null;
         return found is { Session: { IsLive: true } session }
             ? (found, session)
-            : throw EmulatorProblem.NotFound($"No active session found for meeting_id {meetingId}");
+            : throw EmulatorProblem.NotFound($"No active session found for meeting_id {RestApi.Safe(meetingId)}");
     }
 
     // Every id must be in the session, or nothing happens.
@@ -390,7 +437,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
         var minutes = Math.Round(((session.EndedAt ?? now) - session.StartedAt).TotalMinutes, 2);
         return new ActiveSessionBody(
             session.Id.ToString(), meeting.Id.ToString(), Stamp(session.StartedAt), Stamp(session.UpdatedAt), Stamp(session.StartedAt),
-            session.EndedAt is { } ended ? Stamp(ended) : null, session.Members.Count, session.MaxConcurrent, minutes, meeting.Title,
+            session.EndedAt is { } ended ? Stamp(ended) : null, session.Members.Count, session.MaxConcurrent, minutes, meeting.Title ?? string.Empty,
             meeting.AppId, session.IsLive ? "LIVE" : "ENDED", "meeting", []);
     }
 

@@ -3,7 +3,7 @@ namespace RealtimeKit.Emulator.State;
 // The emulator's state. Mutable classes, touched only under EmulatorState's lock.
 
 /// <summary>A meeting of an app.</summary>
-internal sealed class Meeting(Guid id, string accountId, string appId, string title, DateTimeOffset createdAt)
+internal sealed class Meeting(Guid id, string accountId, string appId, string? title, DateTimeOffset createdAt)
 {
     public Guid Id { get; } = id;
 
@@ -11,15 +11,35 @@ internal sealed class Meeting(Guid id, string accountId, string appId, string ti
 
     public string AppId { get; } = appId;
 
-    public string Title { get; } = title;
+    public string? Title { get; set; } = title;
+
+    public string Status { get; set; } = "ACTIVE";
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public DateTimeOffset UpdatedAt { get; set; } = createdAt;
+
+    public MeetingSettings Settings { get; set; } = MeetingSettings.Defaults;
 
     public Dictionary<Guid, Participant> Participants { get; } = [];
 
     public LiveSession? Session { get; set; }
 
     public List<LiveSession> PastSessions { get; } = [];
+}
+
+/// <summary>A meeting's settings; null in a change means "keep".</summary>
+internal sealed record MeetingSettings(
+    bool? RecordOnStart = null, bool? LiveStreamOnStart = null, bool? PersistChat = null, bool? SummarizeOnEnd = null, bool? TranscribeOnEnd = null,
+    double? SessionKeepAliveTimeInSecs = null, System.Text.Json.JsonElement? RecordingConfig = null, System.Text.Json.JsonElement? AiConfig = null)
+{
+    public static MeetingSettings Defaults { get; } = new(false, false, false, false, false, 60);
+
+    /// <summary>These settings with every non-null field of <paramref name="change"/> applied.</summary>
+    public MeetingSettings With(MeetingSettings change) => new(
+        change.RecordOnStart ?? RecordOnStart, change.LiveStreamOnStart ?? LiveStreamOnStart, change.PersistChat ?? PersistChat,
+        change.SummarizeOnEnd ?? SummarizeOnEnd, change.TranscribeOnEnd ?? TranscribeOnEnd,
+        change.SessionKeepAliveTimeInSecs ?? SessionKeepAliveTimeInSecs, change.RecordingConfig ?? RecordingConfig, change.AiConfig ?? AiConfig);
 }
 
 /// <summary>A participant registered on a meeting (not necessarily in a session).</summary>

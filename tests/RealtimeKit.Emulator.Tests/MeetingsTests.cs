@@ -1,0 +1,38 @@
+namespace RealtimeKit.Emulator.Tests;
+
+/// <summary>Meetings created, listed, filtered, paged and changed through the REST API.</summary>
+public sealed class MeetingsTests
+{
+    [Fact]
+    public async Task Meetings_are_paged_filtered_and_an_inactive_meeting_cannot_be_joined()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var ids = new List<string>();
+        foreach (var title in new[] { "Alpha sync", "Beta review", "Alpha retro" })
+        {
+            ids.Add((await h.Client.Meetings.CreateAsync(new Generated.Models.CreateMeetingBody { Title = title })).Id.ToString()!);
+        }
+
+        var page = await h.Client.Meetings.ListAsync(pageNumber: 2, perPage: 2);
+        Assert.Equal(3, page.TotalCount);
+        Assert.Single(page.Items);
+        var alpha = await h.Client.Meetings.ListAsync(search: "alpha");
+        Assert.Equal(2, alpha.TotalCount);
+
+        var updated = await h.Client.Meetings.UpdateAsync(ids[0], new Generated.Models.UpdateMeetingBody { Status = Generated.Models.MeetingStatus.INACTIVE });
+        Assert.Equal(Generated.Models.MeetingStatus.INACTIVE, updated.Status);
+        Assert.Equal("Alpha sync", updated.Title);
+        Assert.Equal(1, (await h.Client.Meetings.ListAsync(status: Generated.Models.MeetingStatus.INACTIVE)).TotalCount);
+
+        var p = await h.Client.Participants.AddAsync(ids[0], "ada@example.com", "group_call_host", "Ada");
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => h.Emulator.Control.JoinAsync(p.Token!));
+        Assert.Contains("INACTIVE", refused.Message, StringComparison.Ordinal);
+
+        var replaced = await h.Client.Meetings.ReplaceAsync(ids[0], new Generated.Models.CreateMeetingBody { Title = "Renamed" });
+        Assert.Equal("Renamed", replaced.Title);
+        Assert.Equal(false, replaced.SummarizeOnEnd);
+        var (status, body) = await h.RawAsync(HttpMethod.Get, $"client/v4/accounts/{h.Emulator.AccountId}/realtime/kit/{h.Emulator.AppId}/meetings?start_time=yesterday");
+        Assert.Equal(400, status);
+        Assert.Contains("start_time", body, StringComparison.Ordinal);
+    }
+}
