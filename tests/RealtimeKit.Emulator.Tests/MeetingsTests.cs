@@ -36,3 +36,28 @@ public sealed class MeetingsTests
         Assert.Contains("start_time", body, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Participants listed, edited, replaced, and their tokens regenerated.</summary>
+public sealed class ParticipantsTests
+{
+    [Fact]
+    public async Task A_regenerated_token_replaces_the_old_one_and_edits_keep_what_is_not_sent()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var meeting = await h.Emulator.Control.CreateMeetingAsync("Tokens");
+        var ada = await h.Client.Participants.AddAsync(meeting.Id, "ada@example.com", "group_call_host", "Ada");
+        await h.Client.Participants.AddAsync(meeting.Id, "bob@example.com", "group_call_host", "Bob");
+
+        var page = await h.Client.Participants.ListAsync(meeting.Id, pageNumber: 1, perPage: 1);
+        Assert.Equal(2, page.TotalCount);
+        Assert.Single(page.Items);
+        var edited = await h.Client.Participants.EditAsync(meeting.Id, ada.Id, presetName: "webinar_host");
+        Assert.Equal("Ada", edited.Name);
+        Assert.Equal("webinar_host", edited.PresetName);
+        var fresh = await h.Client.Participants.RegenerateTokenAsync(meeting.Id, ada.Id);
+
+        Assert.NotEqual(ada.Token, fresh.Token);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => h.Emulator.Control.JoinAsync(ada.Token!));
+        Assert.Equal(1, (await h.Emulator.Control.JoinAsync(fresh.Token!)).LiveParticipants);
+    }
+}

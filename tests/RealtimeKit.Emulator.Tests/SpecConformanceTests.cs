@@ -19,6 +19,12 @@ public class SpecConformanceTests
         await h.Client.ActiveSession.CreatePollAsync(meetingId, "Again?", ["Yes", "No"], anonymous: true, hideVotes: true);
         await h.Client.ActiveSession.KickAsync(meetingId, customParticipantIds: ["user-2@example.com"]);
         await h.Client.ActiveSession.KickAllAsync(meetingId);
+        await h.Client.Participants.ListAsync(meetingId, pageNumber: 1, perPage: 2);
+        await h.Client.Participants.GetAsync(meetingId, people[1].Id);
+        await h.Client.Participants.EditAsync(meetingId, people[1].Id, name: "Renamed");
+        await h.Client.Participants.ReplaceAsync(meetingId, people[1].Id, "user-1b@example.com", "group_call_host");
+        await h.Client.Participants.RegenerateTokenAsync(meetingId, people[1].Id);
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Participants.GetAsync(meetingId, Guid.NewGuid().ToString()));
         await h.Client.Participants.DeleteAsync(meetingId, people[0].Id);
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.ActiveSession.GetAsync(meetingId));
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.ActiveSession.KickAllAsync(meetingId));
@@ -48,6 +54,7 @@ public class SpecConformanceTests
             new[]
             {
                 "addParticipant", "deleteParticipant", "getActiveSession", "kickAllParticipants", "kickParticipants", "muteAllParticipants", "muteParticipants", "createPoll",
+                "listParticipants", "getParticipant", "editParticipant", "replaceParticipant", "regenerateParticipantToken",
                 "createMeeting", "listMeetings", "getMeeting", "updateMeeting", "replaceMeeting",
                 "listWebhooks", "createWebhook", "listWebhookEvents", "getWebhook", "updateWebhook", "replaceWebhook", "deleteWebhook",
             }.Order(StringComparer.Ordinal),

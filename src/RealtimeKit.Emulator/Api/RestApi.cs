@@ -68,6 +68,38 @@ internal static class RestApi
         return (201, r.State.AddParticipant(r.AccountId, r.AppId, meetingId, customId, preset, name, picture));
     }
 
+    public static (int, object) ListParticipants(Request r) =>
+        (200, r.State.ListParticipants(r.AccountId, r.AppId, MeetingUuid(r.MeetingId), PositiveInt(r, "page_no", 1), PositiveInt(r, "per_page", 20)));
+
+    public static (int, object) GetParticipant(Request r) => (200, r.State.GetParticipant(r.AccountId, r.AppId, MeetingUuid(r.MeetingId), r.ParticipantId!));
+
+    public static (int, object) EditParticipant(Request r)
+    {
+        var meetingId = MeetingUuid(r.MeetingId);
+        var body = JsonBody.Parse(r.Body);
+        var preset = body.Has("preset_name") ? body.RequiredString("preset_name") : null;
+        var name = body.OptionalNullableString("name");
+        var picture = Picture(body);
+        return (200, r.State.ChangeParticipant(r.AccountId, r.AppId, meetingId, r.ParticipantId!, null, preset, name, picture, replace: false));
+    }
+
+    public static (int, object) ReplaceParticipant(Request r)
+    {
+        var meetingId = MeetingUuid(r.MeetingId);
+        var body = JsonBody.Parse(r.Body);
+        var customId = body.RequiredString("custom_participant_id");
+        var preset = body.RequiredString("preset_name");
+        return (200, r.State.ChangeParticipant(r.AccountId, r.AppId, meetingId, r.ParticipantId!, customId, preset, body.OptionalNullableString("name"), Picture(body), replace: true));
+    }
+
+    public static (int, object) RegenerateParticipantToken(Request r) =>
+        (200, r.State.RegenerateToken(r.AccountId, r.AppId, MeetingUuid(r.MeetingId), r.ParticipantId!));
+
+    private static string? Picture(JsonBody body) =>
+        body.OptionalNullableString("picture") is { } picture && !Uri.TryCreate(picture, UriKind.Absolute, out _)
+            ? throw EmulatorProblem.BadRequest($"picture must be an absolute URI, got '{Safe(picture)}'.")
+            : body.OptionalNullableString("picture");
+
     public static (int, object) DeleteParticipant(Request r) =>
         (200, r.State.DeleteParticipant(r.AccountId, r.AppId, MeetingUuid(r.MeetingId), r.ParticipantId!));
 

@@ -45,3 +45,5 @@ internal sealed record WebhookBody(string Id, string Name, string Url, IReadOnly
 internal sealed record ChatMessageBody(string Id, string ParticipantId, string DisplayName, string Message, string SentAt);
 
 internal sealed record ChatResultBody(string MeetingId, string SessionId, string MessageId);
+
+internal sealed record ParticipantTokenBody(string Token);

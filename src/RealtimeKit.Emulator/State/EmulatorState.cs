@@ -226,6 +226,63 @@ internal sealed partial class EmulatorState(TimeProvider time)
         }
     }
 
+    public Paged ListParticipants(string accountId, string appId, Guid meetingId, int page, int perPage)
+    {
+        lock (_lock)
+        {
+            var all = FindMeeting(accountId, appId, meetingId.ToString()).Participants.Values.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToList();
+            var items = all.Skip((page - 1) * perPage).Take(perPage).Select(DescribeWithoutToken).ToList();
+            var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
+            return new Paged(items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
+        }
+    }
+
+    public ParticipantBody GetParticipant(string accountId, string appId, Guid meetingId, string participantId)
+    {
+        lock (_lock)
+        {
+            return DescribeWithoutToken(FindParticipant(FindMeeting(accountId, appId, meetingId.ToString()), participantId));
+        }
+    }
+
+    /// <summary>Edits (null keeps) or, with <paramref name="replace"/>, replaces a participant's details.</summary>
+    public ParticipantBody ChangeParticipant(string accountId, string appId, Guid meetingId, string participantId, string? customId, string? presetName, string? name, string? picture, bool replace)
+    {
+        lock (_lock)
+        {
+            var meeting = FindMeeting(accountId, appId, meetingId.ToString());
+            var participant = FindParticipant(meeting, participantId);
+            if (customId is not null && meeting.Participants.Values.Any(p => p.Id != participant.Id && p.CustomParticipantId == customId))
+            {
+                throw new EmulatorProblem(409, $"A participant with custom_participant_id '{RestApi.Safe(customId)}' already exists in meeting {meeting.Id}.");
+            }
+
+            participant.CustomParticipantId = customId ?? participant.CustomParticipantId;
+            participant.PresetName = presetName ?? participant.PresetName;
+            participant.Name = replace ? name : name ?? participant.Name;
+            participant.Picture = replace ? picture : picture ?? participant.Picture;
+            participant.UpdatedAt = time.GetUtcNow();
+            return Describe(participant);
+        }
+    }
+
+    /// <summary>Issues a new token: the old one stops working.</summary>
+    public ParticipantTokenBody RegenerateToken(string accountId, string appId, Guid meetingId, string participantId)
+    {
+        lock (_lock)
+        {
+            var participant = FindParticipant(FindMeeting(accountId, appId, meetingId.ToString()), participantId);
+            participant.Token = NewToken();
+            participant.UpdatedAt = time.GetUtcNow();
+            return new ParticipantTokenBody(participant.Token);
+        }
+    }
+
+    private static Participant FindParticipant(Meeting meeting, string participantId) =>
+        Guid.TryParse(participantId, out var id) && meeting.Participants.TryGetValue(id, out var participant)
+            ? participant
+            : throw EmulatorProblem.NotFound($"No participant found with id {RestApi.Safe(participantId)} in meeting {meeting.Id}");
+
     public JoinBody Join(string token)
     {
         try

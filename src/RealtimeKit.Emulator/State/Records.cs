@@ -47,11 +47,11 @@ internal sealed class Participant(Guid id, string token, string customId, string
 {
     public Guid Id { get; } = id;
 
-    public string Token { get; } = token;
+    public string Token { get; set; } = token;
 
-    public string CustomParticipantId { get; } = customId;
+    public string CustomParticipantId { get; set; } = customId;
 
-    public string PresetName { get; } = presetName;
+    public string PresetName { get; set; } = presetName;
 
     public string? Name { get; set; }
 
