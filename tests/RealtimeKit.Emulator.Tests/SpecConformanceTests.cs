@@ -39,6 +39,11 @@ public class SpecConformanceTests
         await h.Client.Meetings.ReplaceAsync(created.Id.ToString()!, new Generated.Models.CreateMeetingBody { Title = "Planning again" });
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Meetings.GetAsync(Guid.NewGuid().ToString()));
 
+        var app = await h.Client.Apps.CreateAsync("my-app");
+        await h.Client.Apps.ListAsync(search: "my");
+        await h.Client.Apps.GetAsync(app.App!.Id.ToString()!);
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Apps.GetAsync(Guid.NewGuid().ToString()));
+
         var hook = await h.Client.Webhooks.CreateAsync("Hook", new Uri("http://127.0.0.1:9/hook"), [Generated.Models.WebhookEvent.MeetingStarted], enabled: false);
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Webhooks.CreateAsync("Hook", new Uri("https://example.com/hook"), [Generated.Models.WebhookEvent.MeetingStarted]));
         await h.Client.Webhooks.ListAsync();
@@ -55,6 +60,7 @@ public class SpecConformanceTests
             {
                 "addParticipant", "deleteParticipant", "getActiveSession", "kickAllParticipants", "kickParticipants", "muteAllParticipants", "muteParticipants", "createPoll",
                 "listParticipants", "getParticipant", "editParticipant", "replaceParticipant", "regenerateParticipantToken",
+                "listApps", "createApp", "getApp",
                 "createMeeting", "listMeetings", "getMeeting", "updateMeeting", "replaceMeeting",
                 "listWebhooks", "createWebhook", "listWebhookEvents", "getWebhook", "updateWebhook", "replaceWebhook", "deleteWebhook",
             }.Order(StringComparer.Ordinal),

@@ -66,7 +66,8 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<I
             return;
         }
 
-        RestApi.CheckIds(values["account_id"], values["app_id"]);
+        // The apps operations carry the app id as a UUID (36 characters): the 32-character limit is for the other paths.
+        RestApi.CheckIds(values["account_id"], route.Template.Contains("/kit/apps", StringComparison.Ordinal) ? string.Empty : values["app_id"]);
         var body = method is "POST" or "PUT" or "PATCH" ? await ReadBodyAsync(context) : string.Empty;
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         var (status, data) = route.Handler(new RestApi.Request(state, values, query, body));

@@ -103,6 +103,22 @@ internal static class RestApi
     public static (int, object) DeleteParticipant(Request r) =>
         (200, r.State.DeleteParticipant(r.AccountId, r.AppId, MeetingUuid(r.MeetingId), r.ParticipantId!));
 
+    public static (int, object) ListApps(Request r)
+    {
+        var order = r.Query.GetValueOrDefault("sort_order") is { Length: > 0 } o ? o : "DESC";
+        if (order is not ("ASC" or "DESC"))
+        {
+            throw EmulatorProblem.BadRequest($"sort_order must be ASC or DESC, got '{Safe(order)}'.");
+        }
+
+        var search = r.Query.GetValueOrDefault("search") is { Length: > 0 } s ? s : null;
+        return (200, r.State.ListApps(r.AccountId, search, order == "ASC", PositiveInt(r, "page_no", 1), PositiveInt(r, "per_page", 20)));
+    }
+
+    public static (int, object) CreateApp(Request r) => (200, r.State.CreateApp(r.AccountId, JsonBody.Parse(r.Body).RequiredString("name")));
+
+    public static (int, object) GetApp(Request r) => (200, r.State.GetApp(r.AccountId, r.AppId));
+
     public static (int, object) CreateMeeting(Request r)
     {
         var body = JsonBody.Parse(string.IsNullOrWhiteSpace(r.Body) ? "{}" : r.Body);

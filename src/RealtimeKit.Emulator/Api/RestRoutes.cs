@@ -8,6 +8,9 @@ internal static class RestRoutes
 
     public static IEnumerable<Route> All =>
     [
+        new("GET", "/accounts/{account_id}/realtime/kit/apps", RestApi.ListApps),
+        new("POST", "/accounts/{account_id}/realtime/kit/apps", RestApi.CreateApp),
+        new("GET", "/accounts/{account_id}/realtime/kit/apps/{app_id}", RestApi.GetApp),
         new("GET", App + "/meetings", RestApi.ListMeetings),
         new("POST", App + "/meetings", RestApi.CreateMeeting),
         new("GET", Meeting, RestApi.GetMeeting),

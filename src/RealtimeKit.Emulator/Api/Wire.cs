@@ -47,3 +47,7 @@ internal sealed record ChatMessageBody(string Id, string ParticipantId, string D
 internal sealed record ChatResultBody(string MeetingId, string SessionId, string MessageId);
 
 internal sealed record ParticipantTokenBody(string Token);
+
+internal sealed record AppBody(string Id, string Name, string CreatedAt);
+
+internal sealed record CreateAppResultBody(AppBody App);

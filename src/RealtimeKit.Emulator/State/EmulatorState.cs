@@ -420,6 +420,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
         {
             _meetings.Clear();
             _webhooks.Clear();
+            _apps.Clear();
             _outbox.Clear();
         }
     }
