@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using RealtimeKit.Emulator.Api;
 using RealtimeKit.Emulator.Control;
 using RealtimeKit.Emulator.State;
+using RealtimeKit.Emulator.Webhooks;
 
 namespace RealtimeKit.Emulator;
 
@@ -24,10 +25,14 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpClient _controlHttp;
+    private readonly WebhookDispatcher _webhooks;
+    private readonly WebhookSigner _signer;
 
-    private RealtimeKitEmulator(WebApplication app, Uri root, string apiToken)
+    private RealtimeKitEmulator(WebApplication app, Uri root, string apiToken, WebhookDispatcher webhooks, WebhookSigner signer)
     {
         _app = app;
+        _webhooks = webhooks;
+        _signer = signer;
         Root = root;
         ApiToken = apiToken;
         BaseUrl = new Uri(root, RequestRouter.ApiPrefix);
@@ -50,6 +55,20 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
     /// <summary>The app id to use (any id of at most 32 characters works).</summary>
     public string AppId { get; } = EmulatorOptions.DefaultAppId;
 
+    /// <summary>
+    /// The public key (PEM) that verifies the <c>rtk-signature</c> header of every webhook delivery, with
+    /// <see cref="WebhookSignature.Verify"/>; also at <c>GET /_emulator/webhooks/public-key</c>.
+    /// </summary>
+    public string WebhookPublicKeyPem => _signer.PublicKeyPem;
+
+    /// <summary>Every webhook delivery attempt so far, oldest first (also at <c>GET /_emulator/webhooks/deliveries</c>).</summary>
+    public IReadOnlyList<WebhookDelivery> WebhookDeliveries => _webhooks.Deliveries;
+
+    /// <summary>Waits until every webhook delivery under way has been accepted or has used up its attempts.</summary>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>A task that completes when no delivery is pending.</returns>
+    public Task DrainWebhooksAsync(CancellationToken cancellationToken = default) => _webhooks.DrainAsync(cancellationToken);
+
     /// <summary>The control surface: create meetings, join and leave sessions, vote, end sessions, reset.</summary>
     public EmulatorControlClient Control { get; }
 
@@ -65,11 +84,15 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        var router = new RequestRouter(new EmulatorState(options.TimeProvider), token);
+        var state = new EmulatorState(options.TimeProvider);
+        var signer = new WebhookSigner();
+        var webhooks = new WebhookDispatcher(state.WebhookSubscriptions, signer, options.TimeProvider);
+        state.AttachPublisher(webhooks.Publish);
+        var router = new RequestRouter(state, token, () => webhooks.Deliveries, signer.PublicKeyPem);
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RealtimeKitEmulator(app, new Uri(address.TrimEnd('/') + "/"), token);
+        return new RealtimeKitEmulator(app, new Uri(address.TrimEnd('/') + "/"), token, webhooks, signer);
     }
 
     /// <summary>How to point a client at this emulator, as lines to print (environment variables and the control surface).</summary>
@@ -81,7 +104,7 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
         yield return $"  CLOUDFLARE_API_TOKEN={ApiToken}";
         yield return $"  CLOUDFLARE_ACCOUNT_ID={AccountId}";
         yield return $"  CLOUDFLARE_REALTIMEKIT_APP_ID={AppId}";
-        yield return $"  control surface: {Root}_emulator/ (create meetings, join, leave, vote, end, reset)";
+        yield return $"  control surface: {Root}_emulator/ (create meetings, join, leave, chat, vote, end, reset, webhooks/deliveries, webhooks/public-key)";
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled (for the standalone program).</summary>
@@ -96,5 +119,7 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
         _controlHttp.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await _webhooks.DisposeAsync();
+        _signer.Dispose();
     }
 }

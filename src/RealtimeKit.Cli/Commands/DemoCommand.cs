@@ -40,9 +40,10 @@ internal static class DemoCommand
 
         printer.Line($"Emulator started at {emulator.BaseUrl} (in-process; no Cloudflare account used).");
 
-        Step("Create a meeting", "emulator.Control.CreateMeetingAsync(\"Weekly sync\")  (control surface: the REST API has no call for this yet)");
-        var meeting = await emulator.Control.CreateMeetingAsync("Weekly sync", cancellationToken: cancellationToken);
-        printer.Line($"   meeting {meeting.Id}");
+        Step("Create a meeting", "client.Meetings.CreateAsync(new CreateMeetingBody { Title = \"Weekly sync\" })");
+        var created = await client.Meetings.CreateAsync(new Generated.Models.CreateMeetingBody { Title = "Weekly sync" }, cancellationToken);
+        var meeting = new { Id = created.Id.ToString()! };
+        printer.Line($"   meeting {meeting.Id} ({created.Status})");
 
         Step("Add three participants", "client.Participants.AddAsync(meetingId, customParticipantId, \"group_call_host\", name)");
         var people = new List<Generated.Models.Participant>();

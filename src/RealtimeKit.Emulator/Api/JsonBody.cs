@@ -56,6 +56,28 @@ internal sealed class JsonBody
         _ => throw EmulatorProblem.BadRequest($"{name} must be a boolean{Got(name)}."),
     };
 
+    public bool? OptionalNullableBool(string name) => Field(name) switch
+    {
+        null or { ValueKind: JsonValueKind.Null } => null,
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        _ => throw EmulatorProblem.BadRequest($"{name} must be a boolean or null{Got(name)}."),
+    };
+
+    public double? OptionalNumber(string name) => Field(name) switch
+    {
+        null or { ValueKind: JsonValueKind.Null } => null,
+        { ValueKind: JsonValueKind.Number } value => value.GetDouble(),
+        _ => throw EmulatorProblem.BadRequest($"{name} must be a number{Got(name)}."),
+    };
+
+    public JsonElement? OptionalObject(string name) => Field(name) switch
+    {
+        null or { ValueKind: JsonValueKind.Null } => null,
+        { ValueKind: JsonValueKind.Object } value => value,
+        _ => throw EmulatorProblem.BadRequest($"{name} must be an object{Got(name)}."),
+    };
+
     public int RequiredInt(string name) =>
         Field(name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var i)
             ? i
@@ -80,6 +102,9 @@ internal sealed class JsonBody
 
         return items;
     }
+
+    /// <summary>Whether the body has the field at all (null counts as present).</summary>
+    public bool Has(string name) => _root.TryGetProperty(name, out _);
 
     private JsonElement? Field(string name) => _root.TryGetProperty(name, out var value) ? value : null;
 

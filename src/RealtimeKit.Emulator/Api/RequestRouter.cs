@@ -11,7 +11,7 @@ namespace RealtimeKit.Emulator.Api;
 /// sent as one escaped segment arrives as one id. REST paths live under <c>/client/v4</c> like the real API;
 /// the control surface under <c>/_emulator</c>.
 /// </summary>
-internal sealed class RequestRouter(EmulatorState state, string apiToken)
+internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<IReadOnlyList<Webhooks.WebhookDelivery>> deliveries, string webhookPublicKeyPem)
 {
     public const string ApiPrefix = "/client/v4";
     public const string ControlPrefix = "/_emulator";
@@ -66,7 +66,8 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken)
             return;
         }
 
-        RestApi.CheckIds(values["account_id"], values["app_id"]);
+        // The apps operations carry the app id as a UUID (36 characters): the 32-character limit is for the other paths.
+        RestApi.CheckIds(values["account_id"], route.Template.Contains("/kit/apps", StringComparison.Ordinal) ? string.Empty : values["app_id"]);
         var body = method is "POST" or "PUT" or "PATCH" ? await ReadBodyAsync(context) : string.Empty;
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         var (status, data) = route.Handler(new RestApi.Request(state, values, query, body));
@@ -87,6 +88,19 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken)
                 break;
             case ("POST", ["sessions", "join"]):
                 await Responses.Success(context, 200, state.Join(JsonBody.Parse(body).RequiredString("token")));
+                break;
+            case ("POST", ["sessions", "chat"]):
+                var chat = JsonBody.Parse(body);
+                await Responses.Success(context, 201, state.Chat(chat.RequiredString("token"), chat.RequiredString("message")));
+                break;
+            case ("GET", ["webhooks", "deliveries"]):
+                RequireApiToken(context);
+                await Responses.Success(context, 200, deliveries());
+                break;
+            case ("GET", ["webhooks", "public-key"]):
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/x-pem-file";
+                await context.Response.WriteAsync(webhookPublicKeyPem, context.RequestAborted);
                 break;
             case ("POST", ["sessions", "leave"]):
                 await Responses.Success(context, 200, state.Leave(JsonBody.Parse(body).RequiredString("token")));

@@ -14,7 +14,9 @@ internal static class Responses
 
     /// <summary><c>{ "success": true, "data": ... }</c></summary>
     public static Task Success(HttpContext context, int status, object data) =>
-        Write(context, status, new Dictionary<string, object> { ["success"] = true, ["data"] = data });
+        data is Paged page
+            ? Write(context, status, new Dictionary<string, object> { ["success"] = true, ["data"] = page.Data, ["paging"] = page.Paging })
+            : Write(context, status, new Dictionary<string, object> { ["success"] = true, ["data"] = data });
 
     /// <summary>RealtimeKit's error body: <c>{ "success": false, "error": { "code", "message" } }</c>.</summary>
     public static Task RealtimeKitError(HttpContext context, int status, string message) =>

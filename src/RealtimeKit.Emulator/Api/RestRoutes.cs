@@ -8,6 +8,14 @@ internal static class RestRoutes
 
     public static IEnumerable<Route> All =>
     [
+        new("GET", "/accounts/{account_id}/realtime/kit/apps", RestApi.ListApps),
+        new("POST", "/accounts/{account_id}/realtime/kit/apps", RestApi.CreateApp),
+        new("GET", "/accounts/{account_id}/realtime/kit/apps/{app_id}", RestApi.GetApp),
+        new("GET", App + "/meetings", RestApi.ListMeetings),
+        new("POST", App + "/meetings", RestApi.CreateMeeting),
+        new("GET", Meeting, RestApi.GetMeeting),
+        new("PATCH", Meeting, RestApi.UpdateMeeting),
+        new("PUT", Meeting, RestApi.ReplaceMeeting),
         new("GET", Meeting + "/active-session", RestApi.GetActiveSession),
         new("POST", Meeting + "/active-session/kick", RestApi.Kick),
         new("POST", Meeting + "/active-session/kick-all", RestApi.KickAll),
@@ -16,5 +24,17 @@ internal static class RestRoutes
         new("POST", Meeting + "/active-session/poll", RestApi.CreatePoll),
         new("POST", Meeting + "/participants", RestApi.AddParticipant),
         new("DELETE", Meeting + "/participants/{participant_id}", RestApi.DeleteParticipant),
+        new("GET", Meeting + "/participants", RestApi.ListParticipants),
+        new("GET", Meeting + "/participants/{participant_id}", RestApi.GetParticipant),
+        new("PATCH", Meeting + "/participants/{participant_id}", RestApi.EditParticipant),
+        new("PUT", Meeting + "/participants/{participant_id}", RestApi.ReplaceParticipant),
+        new("POST", Meeting + "/participants/{participant_id}/token", RestApi.RegenerateParticipantToken),
+        new("GET", App + "/webhooks", RestApi.ListWebhooks),
+        new("POST", App + "/webhooks", RestApi.CreateWebhook),
+        new("GET", App + "/webhooks/all", RestApi.ListWebhookEvents),
+        new("GET", App + "/webhooks/{webhook_id}", RestApi.GetWebhook),
+        new("PATCH", App + "/webhooks/{webhook_id}", RestApi.UpdateWebhook),
+        new("PUT", App + "/webhooks/{webhook_id}", RestApi.ReplaceWebhook),
+        new("DELETE", App + "/webhooks/{webhook_id}", RestApi.DeleteWebhook),
     ];
 }

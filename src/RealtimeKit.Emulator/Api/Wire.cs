@@ -23,12 +23,31 @@ internal sealed record PollBody(string Id, string Question, IReadOnlyList<PollOp
 
 internal sealed record CreatePollResultBody(string Action, PollBody Poll);
 
-internal sealed record ParticipantBody(string Id, string Token, string CustomParticipantId, string PresetName, string CreatedAt, string UpdatedAt, string? Name, string? Picture);
+internal sealed record ParticipantBody(string Id, string? Token, string CustomParticipantId, string PresetName, string CreatedAt, string UpdatedAt, string? Name, string? Picture);
 
 internal sealed record DeletedParticipantBody(string CustomParticipantId, string PresetId, string CreatedAt, string UpdatedAt);
 
-internal sealed record MeetingBody(string Id, string Title, string AccountId, string AppId, string CreatedAt);
+internal sealed record MeetingBody(
+    string Id, string? Title, string Status, string CreatedAt, string UpdatedAt, bool? RecordOnStart, bool? LiveStreamOnStart, bool? PersistChat,
+    bool? SummarizeOnEnd, bool? TranscribeOnEnd, double? SessionKeepAliveTimeInSecs, System.Text.Json.JsonElement? RecordingConfig, System.Text.Json.JsonElement? AiConfig);
+
+internal sealed record PagingBody(int TotalCount, int StartOffset, int EndOffset);
+
+/// <summary>A page of a list: answered as <c>{ success, data, paging }</c>.</summary>
+internal sealed record Paged(object Data, PagingBody Paging);
 
 internal sealed record JoinBody(string MeetingId, string SessionId, string ParticipantId, int LiveParticipants);
 
 internal sealed record VoteResultBody(string PollId, int Option, int Count);
+
+internal sealed record WebhookBody(string Id, string Name, string Url, IReadOnlyList<string> Events, bool Enabled, string CreatedAt, string UpdatedAt);
+
+internal sealed record ChatMessageBody(string Id, string ParticipantId, string DisplayName, string Message, string SentAt);
+
+internal sealed record ChatResultBody(string MeetingId, string SessionId, string MessageId);
+
+internal sealed record ParticipantTokenBody(string Token);
+
+internal sealed record AppBody(string Id, string Name, string CreatedAt);
+
+internal sealed record CreateAppResultBody(AppBody App);

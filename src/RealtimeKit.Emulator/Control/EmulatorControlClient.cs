@@ -54,6 +54,36 @@ public sealed class EmulatorControlClient(HttpClient http, Uri root, string apiT
     public async Task<SessionPresence> LeaveAsync(string participantToken, CancellationToken cancellationToken = default) =>
         Presence(await SendAsync("_emulator/sessions/leave", new JsonObject { ["token"] = participantToken }, admin: false, cancellationToken));
 
+    /// <summary>Sends a chat message in the live session as the participant with <paramref name="participantToken"/>.</summary>
+    /// <param name="participantToken">The sender's token; the sender must be in the live session.</param>
+    /// <param name="message">The message text.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message's id.</returns>
+    public async Task<string> ChatAsync(string participantToken, string message, CancellationToken cancellationToken = default)
+    {
+        var data = await SendAsync("_emulator/sessions/chat", new JsonObject { ["token"] = participantToken, ["message"] = message }, admin: false, cancellationToken);
+        return data["message_id"]!.GetValue<string>();
+    }
+
+    /// <summary>Every webhook delivery attempt so far, oldest first.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The delivery log.</returns>
+    public async Task<IReadOnlyList<Webhooks.WebhookDelivery>> GetWebhookDeliveriesAsync(CancellationToken cancellationToken = default)
+    {
+        var data = await SendAsync("_emulator/webhooks/deliveries", null, admin: true, cancellationToken, HttpMethod.Get);
+        return data.Deserialize<List<Webhooks.WebhookDelivery>>(SnakeCase)!;
+    }
+
+    /// <summary>The public key (PEM) that verifies the <c>rtk-signature</c> header of webhook deliveries.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The PEM text.</returns>
+    public async Task<string> GetWebhookPublicKeyPemAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(new Uri(root, "_emulator/webhooks/public-key"), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     /// <summary>Votes on a poll as the participant with <paramref name="participantToken"/>.</summary>
     /// <param name="participantToken">The voter's token; the voter must be in the live session.</param>
     /// <param name="pollId">The poll.</param>
@@ -78,9 +108,9 @@ public sealed class EmulatorControlClient(HttpClient http, Uri root, string apiT
     /// <returns>A task that completes when the state is empty.</returns>
     public Task ResetAsync(CancellationToken cancellationToken = default) => SendAsync("_emulator/reset", null, admin: true, cancellationToken);
 
-    private async Task<JsonNode> SendAsync(string path, JsonObject? body, bool admin, CancellationToken cancellationToken)
+    private async Task<JsonNode> SendAsync(string path, JsonObject? body, bool admin, CancellationToken cancellationToken, HttpMethod? method = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, path)) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, new Uri(root, path)) { Content = body is null ? null : JsonContent.Create(body) };
         if (admin)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiToken);

@@ -11,7 +11,7 @@ namespace RealtimeKit.Emulator.State;
 /// that fails changes nothing. Every lookup by id, custom id or join token is a hash lookup, so throughput does not
 /// fall as participants accumulate.
 /// </summary>
-internal sealed class EmulatorState(TimeProvider time)
+internal sealed partial class EmulatorState(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Meeting> _meetings = [];
@@ -19,13 +19,55 @@ internal sealed class EmulatorState(TimeProvider time)
     // Join tokens by their SHA-256: constant-time to find, and the lookup's timing says nothing about a token.
     private readonly Dictionary<string, (Meeting Meeting, Participant Participant)> _byToken = new(StringComparer.Ordinal);
 
-    public MeetingBody CreateMeeting(string accountId, string appId, string? title)
+    public MeetingBody CreateMeeting(string accountId, string appId, string? title) =>
+        CreateMeeting(accountId, appId, string.IsNullOrWhiteSpace(title) ? "Emulated meeting" : title, new MeetingSettings());
+
+    public MeetingBody CreateMeeting(string accountId, string appId, string? title, MeetingSettings settings)
     {
         lock (_lock)
         {
-            var meeting = new Meeting(Guid.NewGuid(), accountId, appId, string.IsNullOrWhiteSpace(title) ? "Emulated meeting" : title, time.GetUtcNow());
+            var meeting = new Meeting(Guid.NewGuid(), accountId, appId, title, time.GetUtcNow()) { Settings = MeetingSettings.Defaults.With(settings) };
             _meetings.Add(meeting.Id, meeting);
-            return new MeetingBody(meeting.Id.ToString(), meeting.Title, accountId, appId, Stamp(meeting.CreatedAt));
+            return DescribeMeeting(meeting);
+        }
+    }
+
+    public Paged ListMeetings(string accountId, string appId, string? search, DateTimeOffset? start, DateTimeOffset? end, string? status, int page, int perPage)
+    {
+        lock (_lock)
+        {
+            var all = _meetings.Values
+                .Where(m => m.AccountId == accountId && m.AppId == appId)
+                .Where(m => search is null || m.Id.ToString().Contains(search, StringComparison.OrdinalIgnoreCase) || (m.Title?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false))
+                .Where(m => (start is null || m.CreatedAt >= start) && (end is null || m.CreatedAt <= end))
+                .Where(m => status is null || m.Status == status)
+                .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
+                .ToList();
+            var items = all.Skip((page - 1) * perPage).Take(perPage).Select(DescribeMeeting).ToList();
+            var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
+            return new Paged(items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
+        }
+    }
+
+    public MeetingBody GetMeeting(string accountId, string appId, string meetingId)
+    {
+        lock (_lock)
+        {
+            return DescribeMeeting(FindMeeting(accountId, appId, meetingId));
+        }
+    }
+
+    /// <summary>Changes a meeting: with <paramref name="replace"/>, settings not given return to their defaults.</summary>
+    public MeetingBody ChangeMeeting(string accountId, string appId, string meetingId, bool titleGiven, string? title, string? status, MeetingSettings settings, bool replace)
+    {
+        lock (_lock)
+        {
+            var meeting = FindMeeting(accountId, appId, meetingId);
+            meeting.Title = titleGiven || replace ? title : meeting.Title;
+            meeting.Status = status ?? meeting.Status;
+            meeting.Settings = (replace ? MeetingSettings.Defaults : meeting.Settings).With(settings);
+            meeting.UpdatedAt = time.GetUtcNow();
+            return DescribeMeeting(meeting);
         }
     }
 
@@ -40,6 +82,18 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public ParticipantsResultBody Kick(string accountId, string appId, string meetingId, IReadOnlyList<string> ids, IReadOnlyList<string> customIds)
     {
+        try
+        {
+            return KickLocked(accountId, appId, meetingId, ids, customIds);
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
+    private ParticipantsResultBody KickLocked(string accountId, string appId, string meetingId, IReadOnlyList<string> ids, IReadOnlyList<string> customIds)
+    {
         lock (_lock)
         {
             var (meeting, session) = Live(accountId, appId, meetingId);
@@ -48,7 +102,7 @@ internal sealed class EmulatorState(TimeProvider time)
             var result = members.Select(m => Describe(m, now)).ToList();
             foreach (var member in members)
             {
-                session.Members.Remove(member.Participant.Id);
+                RemoveMember(meeting, session, member.Participant.Id, now);
             }
 
             Touch(meeting, session, now);
@@ -58,13 +112,25 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public KickAllResultBody KickAll(string accountId, string appId, string meetingId)
     {
-        lock (_lock)
+        try
         {
-            var (meeting, session) = Live(accountId, appId, meetingId);
-            var count = session.Members.Count;
-            session.Members.Clear();
-            Touch(meeting, session, time.GetUtcNow());
-            return new KickAllResultBody("kick_all", count);
+            lock (_lock)
+            {
+                var (meeting, session) = Live(accountId, appId, meetingId);
+                var count = session.Members.Count;
+                var now = time.GetUtcNow();
+                foreach (var id in session.Members.Keys.ToList())
+                {
+                    RemoveMember(meeting, session, id, now);
+                }
+
+                Touch(meeting, session, now);
+                return new KickAllResultBody("kick_all", count);
+            }
+        }
+        finally
+        {
+            Flush();
         }
     }
 
@@ -135,18 +201,31 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public DeletedParticipantBody DeleteParticipant(string accountId, string appId, Guid meetingId, string participantId)
     {
+        try
+        {
+            return DeleteParticipantLocked(accountId, appId, meetingId, participantId);
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
+    private DeletedParticipantBody DeleteParticipantLocked(string accountId, string appId, Guid meetingId, string participantId)
+    {
         lock (_lock)
         {
             var meeting = FindMeeting(accountId, appId, meetingId.ToString());
             if (!Guid.TryParse(participantId, out var id) || !meeting.Participants.Remove(id, out var participant))
             {
-                throw EmulatorProblem.NotFound($"No participant found with id {participantId} in meeting {meeting.Id}");
+                throw EmulatorProblem.NotFound($"No participant found with id {RestApi.Safe(participantId)} in meeting {meeting.Id}");
             }
 
             _byToken.Remove(TokenKey(participant.Token));
 
-            if (meeting.Session is { } session && session.Members.Remove(id))
+            if (meeting.Session is { } session && session.Members.ContainsKey(id))
             {
+                RemoveMember(meeting, session, id, time.GetUtcNow());
                 Touch(meeting, session, time.GetUtcNow());
             }
 
@@ -154,48 +233,179 @@ internal sealed class EmulatorState(TimeProvider time)
         }
     }
 
+    public Paged ListParticipants(string accountId, string appId, Guid meetingId, int page, int perPage)
+    {
+        lock (_lock)
+        {
+            var all = FindMeeting(accountId, appId, meetingId.ToString()).Participants.Values.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToList();
+            var items = all.Skip((page - 1) * perPage).Take(perPage).Select(DescribeWithoutToken).ToList();
+            var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
+            return new Paged(items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
+        }
+    }
+
+    public ParticipantBody GetParticipant(string accountId, string appId, Guid meetingId, string participantId)
+    {
+        lock (_lock)
+        {
+            return DescribeWithoutToken(FindParticipant(FindMeeting(accountId, appId, meetingId.ToString()), participantId));
+        }
+    }
+
+    /// <summary>Edits (null keeps) or, with <paramref name="replace"/>, replaces a participant's details.</summary>
+    public ParticipantBody ChangeParticipant(string accountId, string appId, Guid meetingId, string participantId, string? customId, string? presetName, string? name, string? picture, bool replace)
+    {
+        lock (_lock)
+        {
+            var meeting = FindMeeting(accountId, appId, meetingId.ToString());
+            var participant = FindParticipant(meeting, participantId);
+            if (customId is not null && meeting.Participants.TryGetByCustomId(customId, out var holder) && holder.Id != participant.Id)
+            {
+                throw new EmulatorProblem(409, $"A participant with custom_participant_id '{RestApi.Safe(customId)}' already exists in meeting {meeting.Id}.");
+            }
+
+            if (customId is not null && customId != participant.CustomParticipantId)
+            {
+                // The index is keyed by custom id: re-add under the new one.
+                meeting.Participants.Remove(participant.Id);
+                participant.CustomParticipantId = customId;
+                meeting.Participants.Add(participant.Id, participant);
+            }
+
+            participant.PresetName = presetName ?? participant.PresetName;
+            participant.Name = replace ? name : name ?? participant.Name;
+            participant.Picture = replace ? picture : picture ?? participant.Picture;
+            participant.UpdatedAt = time.GetUtcNow();
+            return Describe(participant);
+        }
+    }
+
+    /// <summary>Issues a new token: the old one stops working.</summary>
+    public ParticipantTokenBody RegenerateToken(string accountId, string appId, Guid meetingId, string participantId)
+    {
+        lock (_lock)
+        {
+            var meeting = FindMeeting(accountId, appId, meetingId.ToString());
+            var participant = FindParticipant(meeting, participantId);
+            _byToken.Remove(TokenKey(participant.Token));
+            participant.Token = NewToken();
+            _byToken.Add(TokenKey(participant.Token), (meeting, participant));
+            participant.UpdatedAt = time.GetUtcNow();
+            return new ParticipantTokenBody(participant.Token);
+        }
+    }
+
+    private static Participant FindParticipant(Meeting meeting, string participantId) =>
+        Guid.TryParse(participantId, out var id) && meeting.Participants.TryGetValue(id, out var participant)
+            ? participant
+            : throw EmulatorProblem.NotFound($"No participant found with id {RestApi.Safe(participantId)} in meeting {meeting.Id}");
+
     public JoinBody Join(string token)
+    {
+        try
+        {
+            lock (_lock)
+            {
+                var (meeting, participant) = ByToken(token);
+                if (meeting.Status == "INACTIVE")
+                {
+                    throw new EmulatorProblem(403, $"Meeting {meeting.Id} is INACTIVE: nobody can join it");
+                }
+
+                var now = time.GetUtcNow();
+                if (meeting.Session is null)
+                {
+                    meeting.Session = new LiveSession(Guid.NewGuid(), now);
+                    Raise("meeting.started", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, meeting.Session)));
+                }
+
+                var session = meeting.Session;
+                if (session.Members.TryAdd(participant.Id, new SessionMember(participant, now)))
+                {
+                    session.MaxConcurrent = Math.Max(session.MaxConcurrent, session.Members.Count);
+                    session.UpdatedAt = now;
+                    Raise("meeting.participantJoined", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, session)), ("participant", DescribeWithoutToken(participant)));
+                }
+
+                return new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
+            }
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
+    public ChatResultBody Chat(string token, string message)
     {
         lock (_lock)
         {
             var (meeting, participant) = ByToken(token);
-            var now = time.GetUtcNow();
-            var session = meeting.Session ??= new LiveSession(Guid.NewGuid(), now);
-            session.Members.TryAdd(participant.Id, new SessionMember(participant, now));
-            session.MaxConcurrent = Math.Max(session.MaxConcurrent, session.Members.Count);
-            session.UpdatedAt = now;
-            return new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
+            if (meeting.Session is not { } session || !session.Members.ContainsKey(participant.Id))
+            {
+                throw EmulatorProblem.BadRequest($"Participant {participant.Id} must be in the live session of meeting {meeting.Id} to chat");
+            }
+
+            var chat = new ChatMessage(Guid.NewGuid(), participant.Id, participant.Name ?? participant.CustomParticipantId, message, time.GetUtcNow());
+            session.Chat.Add(chat);
+            return new ChatResultBody(meeting.Id.ToString(), session.Id.ToString(), chat.Id.ToString());
         }
     }
 
     public JoinBody Leave(string token)
     {
-        lock (_lock)
+        try
         {
-            var (meeting, participant) = ByToken(token);
-            if (meeting.Session is not { } session || !session.Members.Remove(participant.Id))
+            lock (_lock)
             {
-                throw EmulatorProblem.NotFound($"Participant {participant.Id} is not in a live session of meeting {meeting.Id}");
-            }
+                var (meeting, participant) = ByToken(token);
+                if (meeting.Session is not { } session || !session.Members.ContainsKey(participant.Id))
+                {
+                    throw EmulatorProblem.NotFound($"Participant {participant.Id} is not in a live session of meeting {meeting.Id}");
+                }
 
-            var left = new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
-            Touch(meeting, session, time.GetUtcNow());
-            return left;
+                var now = time.GetUtcNow();
+                RemoveMember(meeting, session, participant.Id, now);
+                var left = new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
+                Touch(meeting, session, now);
+                return left;
+            }
+        }
+        finally
+        {
+            Flush();
         }
     }
 
     public void EndSession(string meetingId)
     {
+        try
+        {
+            EndSessionLocked(meetingId);
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
+    private void EndSessionLocked(string meetingId)
+    {
         lock (_lock)
         {
-            var meeting = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var m) ? m : throw EmulatorProblem.NotFound($"No meeting found with id {meetingId}");
+            var meeting = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var m) ? m : throw EmulatorProblem.NotFound($"No meeting found with id {RestApi.Safe(meetingId)}");
             if (meeting.Session is not { } session)
             {
-                throw EmulatorProblem.NotFound($"No active session found for meeting_id {meetingId}");
+                throw EmulatorProblem.NotFound($"No active session found for meeting_id {RestApi.Safe(meetingId)}");
             }
 
-            session.Members.Clear();
-            Touch(meeting, session, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            foreach (var memberId in session.Members.Keys.ToList())
+            {
+                RemoveMember(meeting, session, memberId, now);
+            }
+
+            Touch(meeting, session, now);
         }
     }
 
@@ -227,20 +437,23 @@ internal sealed class EmulatorState(TimeProvider time)
         {
             _meetings.Clear();
             _byToken.Clear();
+            _webhooks.Clear();
+            _apps.Clear();
+            _outbox.Clear();
         }
     }
 
     private Meeting FindMeeting(string accountId, string appId, string meetingId) =>
         Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var meeting) && meeting.AccountId == accountId && meeting.AppId == appId
             ? meeting
-            : throw EmulatorProblem.NotFound($"No meeting found with id {meetingId}");
+            : throw EmulatorProblem.NotFound($"No meeting found with id {RestApi.Safe(meetingId)}");
 
     private (Meeting Meeting, LiveSession Session) Live(string accountId, string appId, string meetingId)
     {
         var found = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var meeting) && meeting.AccountId == accountId && meeting.AppId == appId ? meeting : null;
         return found is { Session: { IsLive: true } session }
             ? (found, session)
-            : throw EmulatorProblem.NotFound($"No active session found for meeting_id {meetingId}");
+            : throw EmulatorProblem.NotFound($"No active session found for meeting_id {RestApi.Safe(meetingId)}");
     }
 
     // Every id must be in the session, or nothing happens.
@@ -275,7 +488,7 @@ internal sealed class EmulatorState(TimeProvider time)
     private static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     // The last one out ends the session; GET active-session then answers 404, as RealtimeKit does.
-    private static void Touch(Meeting meeting, LiveSession session, DateTimeOffset now)
+    private void Touch(Meeting meeting, LiveSession session, DateTimeOffset now)
     {
         session.UpdatedAt = now;
         if (session.Members.Count == 0 && session.IsLive)
@@ -283,6 +496,7 @@ internal sealed class EmulatorState(TimeProvider time)
             session.EndedAt = now;
             meeting.PastSessions.Add(session);
             meeting.Session = null;
+            RaiseEnded(meeting, session);
         }
     }
 
@@ -292,7 +506,7 @@ internal sealed class EmulatorState(TimeProvider time)
         var minutes = Math.Round(((session.EndedAt ?? now) - session.StartedAt).TotalMinutes, 2);
         return new ActiveSessionBody(
             session.Id.ToString(), meeting.Id.ToString(), Stamp(session.StartedAt), Stamp(session.UpdatedAt), Stamp(session.StartedAt),
-            session.EndedAt is { } ended ? Stamp(ended) : null, session.Members.Count, session.MaxConcurrent, minutes, meeting.Title,
+            session.EndedAt is { } ended ? Stamp(ended) : null, session.Members.Count, session.MaxConcurrent, minutes, meeting.Title ?? string.Empty,
             meeting.AppId, session.IsLive ? "LIVE" : "ENDED", "meeting", []);
     }
 
