@@ -15,7 +15,8 @@ namespace RealtimeKit.SpecTools.Lint;
 public sealed record LintFinding(string File, int Line, int Column, string Severity, string Rule, string Message, string Path)
 {
     /// <summary>The canonical MSBuild form, which editors and CI place on the line.</summary>
-    public override string ToString() => FormattableString.Invariant($"{File}({Line},{Column}): {Severity} {Rule}: {Message}");
+    public override string ToString() =>
+        FormattableString.Invariant($"{File}({Line},{Column}): {Severity} {Rule}: {Message}") + (Path.Length > 0 ? $" ({Path})" : string.Empty);
 }
 
 /// <summary>
