@@ -13,7 +13,7 @@ public static class Commands
         Usage: RealtimeKit.SpecTools <command> [--option value]...
           report      [--repo .] [--base <git ref>] [--spec openapi/realtimekit.yaml] [--configuration Release] [--api build|skip] [--out artifacts]
                       Spec and public API changes since the base (default: the merge base with main), each classified for SDK users,
-                      and the version bump they need. Writes spec-report.md and spec-report.json. Exit 3: a breaking change without its bump.
+                      and the version bump they need. Writes spec-report.md, .json and -summary.md. Exit 3: a breaking change without its bump.
           drift       --published <file or URL> [--repo .] [--spec openapi/realtimekit.yaml] [--out artifacts]
                       Differences from Cloudflare's published description on the operations both hold, less deliberate corrections.
                       Writes drift-report.md and drift-report.json.
@@ -99,6 +99,7 @@ public static class Commands
         Directory.CreateDirectory(outDirectory);
         await File.WriteAllTextAsync(Path.Combine(outDirectory, "spec-report.md"), SpecReportWriter.Markdown(report)).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(outDirectory, "spec-report.json"), SpecReportWriter.Json(report)).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(outDirectory, "spec-report-summary.md"), SpecReportWriter.PullRequestSummary(report)).ConfigureAwait(false);
         foreach (var line in SpecReportWriter.ConsoleLines(report))
         {
             await (report.Errors.Contains(line) ? error : output).WriteLineAsync(line).ConfigureAwait(false);

@@ -126,7 +126,19 @@ public static class ApiSurface
             accessors.Add(propertyAccessors.Setter);
             var name = reader.GetString(property.Name);
             var signature = property.DecodeSignature(provider, context);
-            var display = signature.ParameterTypes.Length > 0 ? $"this[{string.Join(", ", signature.ParameterTypes)}]" : name;
+            var display = name;
+            if (signature.ParameterTypes.Length > 0)
+            {
+                // An indexer: its parameters as its getter (or setter) declares them.
+                var accessorHandle = propertyAccessors.Getter.IsNil ? propertyAccessors.Setter : propertyAccessors.Getter;
+                var accessorMethod = reader.GetMethodDefinition(accessorHandle);
+                var accessorSignature = accessorMethod.DecodeSignature(provider, context);
+                var indexParameters = accessorSignature.ParameterTypes.Length > signature.ParameterTypes.Length
+                    ? new MethodSignature<string>(accessorSignature.Header, accessorSignature.ReturnType, signature.ParameterTypes.Length, 0, accessorSignature.ParameterTypes.RemoveAt(accessorSignature.ParameterTypes.Length - 1))
+                    : accessorSignature;
+                display = $"this[{ParameterList(reader, accessorMethod, indexParameters)}]";
+            }
+
             foreach (var (accessor, suffix) in new[] { (propertyAccessors.Getter, "get"), (propertyAccessors.Setter, "set") })
             {
                 if (accessor.IsNil || !IsVisible(reader.GetMethodDefinition(accessor).Attributes))
@@ -172,7 +184,12 @@ public static class ApiSurface
             var value = constant.IsNil ? string.Empty : " = " + ConstantText(reader, reader.GetConstant(constant));
             var prefix = (field.Attributes & FieldAttributes.Literal) != 0 ? "const " : (field.Attributes & FieldAttributes.Static) != 0 ? "static " : string.Empty;
             var readOnly = (field.Attributes & FieldAttributes.InitOnly) != 0 ? "readonly " : string.Empty;
-            entries.Add(new ApiEntry(typeName, name, isEnum ? $"{typeName}.{name}{value}" : $"{prefix}{readOnly}{typeName}.{name} -> {fieldType}{value}", false));
+            if (isEnum && (field.Attributes & FieldAttributes.Static) == 0)
+            {
+                continue; // value__
+            }
+
+            entries.Add(new ApiEntry(typeName, name, $"{(isEnum ? string.Empty : prefix + readOnly)}{typeName}.{name}{value} -> {fieldType}", false));
         }
 
         foreach (var methodHandle in type.GetMethods())

@@ -47,6 +47,9 @@ internal sealed class SchemaView
     /// <summary>Properties in document order.</summary>
     public List<(string Name, Located Schema)> Properties { get; } = [];
 
+    /// <summary>The pointer of the first <c>required</c> list met (the schema's own, else an <c>allOf</c> part's).</summary>
+    public string? RequiredPointer { get; private set; }
+
     /// <summary>Required property names and the pointer of each entry in its <c>required</c> list.</summary>
     public Dictionary<string, string> Required { get; } = new(StringComparer.Ordinal);
 
@@ -202,6 +205,7 @@ internal sealed class SchemaView
 
         if (schema["required"] is JsonArray required)
         {
+            RequiredPointer ??= Pointers.Child(pointer, "required");
             for (var i = 0; i < required.Count; i++)
             {
                 if (required[i]?.ToString() is { } name)

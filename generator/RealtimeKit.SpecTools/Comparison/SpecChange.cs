@@ -153,11 +153,15 @@ public sealed class SpecChange
     public required string NewPointer { get; init; }
 
     /// <summary>
-    /// Every place of the new description the comparison passed through to get here: path items, operations,
-    /// <c>$ref</c> sites and definitions. A deliberate-correction comment on any of them covers the change.
+    /// Each way the comparison reached the change in the new description: the path item, operation, parameter,
+    /// request body and response sites, the <c>$ref</c>s followed and the schemas passed through, ending at
+    /// <see cref="NewPointer"/>. A shared schema's change has one route per operation (and per place) it is reached from.
     /// </summary>
-    public HashSet<string> NewTrail { get; } = new(StringComparer.Ordinal);
+    public List<IReadOnlyList<string>> Routes { get; } = [];
 
     /// <summary>The operations (labels) the change reaches.</summary>
     public SortedSet<string> Operations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What makes two records of one change (reached from two operations) the same change.</summary>
+    internal (ChangeKind, Direction, string, string, string?, string?, string?) Identity => (Kind, Direction, Subject, NewPointer, OldPointer, Before, After);
 }

@@ -21,18 +21,18 @@ public sealed record ComparisonResult(IReadOnlyList<SpecChange> Changes, IReadOn
 /// <summary>
 /// Compares two OpenAPI descriptions operation by operation (matched by method and path shape): parameters,
 /// request bodies, statuses, and every schema reachable from them, with <c>$ref</c>s followed and <c>allOf</c>
-/// merged. A schema shared by several operations is compared once per direction and its changes list every
-/// operation it reaches.
+/// merged. A schema shared by several operations is compared from each of them; its change is reported once,
+/// listing every operation and every route that reaches it.
 /// </summary>
 public sealed class SpecComparer
 {
     private readonly SpecFile _old;
     private readonly SpecFile _new;
     private readonly ComparisonOptions _options;
-    private readonly Dictionary<(string Old, string New, Direction Direction), List<SpecChange>> _done = [];
     private readonly HashSet<(string Old, string New, Direction Direction)> _inProgress = [];
     private readonly List<SpecChange> _all = [];
     private readonly Stack<string> _trail = new();
+    private string? _operation;
 
     private SpecComparer(SpecFile old, SpecFile @new, ComparisonOptions options)
     {
@@ -59,39 +59,54 @@ public sealed class SpecComparer
         {
             if (!oldByKey.TryGetValue(operation.Key, out var oldOperation))
             {
-                var added = Record(new SpecChange(ChangeKind.OperationAdded, Direction.Operation, operation.Label)
+                _operation = operation.Label;
+                _trail.Push(operation.PathItemPointer);
+                Record(new SpecChange(ChangeKind.OperationAdded, Direction.Operation, operation.Label)
                 {
                     NewPointer = operation.Pointer,
                     After = $"{operation.Method} {operation.Path}",
                 });
-                added.NewTrail.Add(operation.PathItemPointer);
-                added.Operations.Add(operation.Label);
+                _trail.Clear();
+                _operation = null;
                 continue;
             }
 
+            _operation = operation.Label;
             _trail.Push(operation.PathItemPointer);
             _trail.Push(operation.Pointer);
-            var changes = CompareOperation(oldOperation, operation);
+            CompareOperation(oldOperation, operation);
             _trail.Clear();
-            foreach (var change in changes)
-            {
-                change.Operations.Add(operation.Label);
-            }
+            _operation = null;
         }
 
         foreach (var operation in oldOperations.Where(o => !newKeys.Contains(o.Key)))
         {
             var pathItem = _new.At(operation.PathItemPointer) is null ? "/paths" : operation.PathItemPointer;
-            var removed = Record(new SpecChange(ChangeKind.OperationRemoved, Direction.Operation, operation.Label)
+            _operation = operation.Label;
+            Record(new SpecChange(ChangeKind.OperationRemoved, Direction.Operation, operation.Label)
             {
                 OldPointer = operation.Pointer,
                 NewPointer = pathItem,
                 Before = $"{operation.Method} {operation.Path}",
             });
-            removed.Operations.Add(operation.Label);
+            _operation = null;
         }
 
-        var ordered = _all
+        // One change reached from several operations (a shared schema) was recorded once per route: merge them.
+        var merged = new List<SpecChange>();
+        foreach (var group in _all.GroupBy(c => c.Identity))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                first.Routes.AddRange(other.Routes);
+                first.Operations.UnionWith(other.Operations);
+            }
+
+            merged.Add(first);
+        }
+
+        var ordered = merged
             .Select((change, index) => (change, index, location: _new.Locate(change.NewPointer)))
             .OrderBy(x => x.location.Line).ThenBy(x => x.location.Column).ThenBy(x => x.index)
             .Select(x => x.change)
@@ -99,14 +114,14 @@ public sealed class SpecComparer
         return new ComparisonResult(ordered, oldOperations, newOperations);
     }
 
-    private SpecChange Record(SpecChange change)
+    private SpecChange Record(SpecChange change, params string[] alsoOnRoute)
     {
-        foreach (var pointer in _trail)
+        change.Routes.Add([.. _trail.Reverse(), .. alsoOnRoute, change.NewPointer]);
+        if (_operation is not null)
         {
-            change.NewTrail.Add(pointer);
+            change.Operations.Add(_operation);
         }
 
-        change.NewTrail.Add(change.NewPointer);
         _all.Add(change);
         return change;
     }
@@ -252,7 +267,7 @@ public sealed class SpecComparer
         {
             if (newBody is JsonObject addedBody)
             {
-                changes.Add(Record(new SpecChange(ChangeKind.RequestBodyAdded, Direction.Request, subject) { NewPointer = newSite, Required = IsTrue(addedBody["required"]) }));
+                changes.Add(Record(new SpecChange(ChangeKind.RequestBodyAdded, Direction.Request, subject) { NewPointer = newSite, Required = IsTrue(addedBody["required"]) }, [.. trail, newPointer]));
             }
 
             return changes;
@@ -303,7 +318,9 @@ public sealed class SpecComparer
             var subject = $"{newOperation.Label} response {status}";
             if (!oldResponses.ContainsKey(status))
             {
-                changes.Add(Record(new SpecChange(ChangeKind.ResponseAdded, Direction.Response, subject) { NewPointer = newSite, After = status }));
+                var definitionTrail = new List<string>();
+                var (_, definition) = SchemaView.Resolve(_new, value, newSite, definitionTrail);
+                changes.Add(Record(new SpecChange(ChangeKind.ResponseAdded, Direction.Response, subject) { NewPointer = newSite, After = status }, [.. definitionTrail, definition]));
                 continue;
             }
 
@@ -394,22 +411,9 @@ public sealed class SpecComparer
         var oldView = SchemaView.Build(_old, oldNode, oldPointer);
         var newView = SchemaView.Build(_new, newNode, newPointer);
         var key = (oldView.Pointer, newView.Pointer, direction);
-        if (_done.TryGetValue(key, out var known))
-        {
-            // Reached again from another operation or place: the same changes, reached by one more trail.
-            foreach (var change in known)
-            {
-                foreach (var pointer in _trail.Concat(newView.Trail))
-                {
-                    change.NewTrail.Add(pointer);
-                }
-            }
-
-            return known;
-        }
-
         if (!_inProgress.Add(key))
         {
+            // A recursive schema (a session's breakout rooms are sessions) is compared once per route.
             return [];
         }
 
@@ -425,7 +429,6 @@ public sealed class SpecComparer
         }
 
         _inProgress.Remove(key);
-        _done[key] = changes;
         return changes;
     }
 
@@ -579,11 +582,12 @@ public sealed class SpecComparer
             var isRequired = newView.Required.TryGetValue(name, out var newRequiredPointer);
             if (wasRequired != isRequired)
             {
+                // Located on the entry of the required list, or on the list it left (the edit a maintainer made).
                 changes.Add(Record(new SpecChange(isRequired ? ChangeKind.RequiredAdded : ChangeKind.RequiredRemoved, direction, subject)
                 {
-                    NewPointer = newRequiredPointer ?? schema.Pointer,
+                    NewPointer = newRequiredPointer ?? newView.RequiredPointer ?? schema.Pointer,
                     OldPointer = oldRequiredPointer ?? oldSchema.Pointer,
-                }));
+                }, schema.Pointer));
             }
 
             _trail.Push(schema.Pointer);

@@ -64,18 +64,27 @@ public sealed class DriftReport
 
         var comparison = SpecComparer.Compare(theirs, ours, new ComparisonOptions(DetectRenames: false, CompareDocumentation: false));
         var markers = CorrectionMarkers.Find(specText);
-        var markersByLine = markers.GroupBy(m => m.TargetLine).ToDictionary(g => g.Key, g => g.First());
+        // Each marker marks the node that starts on its target line.
+        var marked = markers
+            .Select(m => (Marker: m, Pointer: ours.PointerAtLine(m.TargetLine)))
+            .Where(m => m.Pointer is not null)
+            .ToList();
+        CorrectionMarker? MarkerOver(string pointer) =>
+            marked.Where(m => Pointers.IsWithin(pointer, m.Pointer!)).OrderByDescending(m => m.Pointer!.Length).Select(m => m.Marker).FirstOrDefault();
+
         var used = new HashSet<CorrectionMarker>();
         var differences = new List<DriftItem>();
         var corrections = new List<DriftItem>();
         foreach (var change in comparison.Changes)
         {
-            // The change's own line first, then the places the comparison passed through, innermost first.
-            var marker = change.NewTrail.Append(change.NewPointer)
-                .OrderByDescending(p => p.Length)
-                .Select(p => ours.Locate(p).Line)
-                .Select(line => markersByLine.GetValueOrDefault(line))
-                .FirstOrDefault(m => m is not null);
+            // Deliberate when the change sits inside a marked node, or every route to it passes through one.
+            var marker = MarkerOver(change.NewPointer);
+            if (marker is null && change.Routes.Count > 0)
+            {
+                var perRoute = change.Routes.Select(route => route.Reverse().Select(MarkerOver).FirstOrDefault(m => m is not null)).ToList();
+                marker = perRoute.All(m => m is not null) ? perRoute[0] : null;
+            }
+
             var item = new DriftItem(
                 change,
                 ChangeText.AsDrift(change),
@@ -151,7 +160,7 @@ public sealed class DriftReport
         md.AppendLine("## Differences").AppendLine();
         Table(md, Differences, withMarker: false);
         md.AppendLine("## Deliberate corrections").AppendLine();
-        md.AppendLine(FormattableString.Invariant($"Differences covered by a `# {CorrectionMarkers.Prefix}` comment on their line or on a line the comparison passed through (their field, schema, parameter, response, operation or path).")).AppendLine();
+        md.AppendLine(FormattableString.Invariant($"Differences covered by a `# {CorrectionMarkers.Prefix}` comment: one marks the node on its own line (after a value) or on the next line that is not a comment, and covers every difference inside that node or reached only through it (a marked path covers its operations, a marked parameter list its parameters, a marked property the schema it refers to).")).AppendLine();
         Table(md, Corrections, withMarker: true);
         md.AppendLine("## Markers matching no difference").AppendLine();
         if (UnusedMarkers.Count == 0)

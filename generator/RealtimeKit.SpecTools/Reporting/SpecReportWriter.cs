@@ -123,6 +123,47 @@ public static class SpecReportWriter
         return md.ToString();
     }
 
+    /// <summary>
+    /// The short form CI posts on a pull request that changes the spec: the summary, the spec changes (at most 50)
+    /// and the public API counts; the full report is an artifact.
+    /// </summary>
+    public static string PullRequestSummary(SpecReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("<!-- realtimekit-spec-report -->");
+        md.AppendLine("### Spec report").AppendLine();
+        md.AppendLine(Summary(report)).AppendLine();
+        foreach (var error in report.Errors)
+        {
+            md.AppendLine("- `" + error + "`");
+        }
+
+        if (report.SpecChanges.Count > 0)
+        {
+            md.AppendLine("| Impact | Change | Where |");
+            md.AppendLine("|---|---|---|");
+            foreach (var change in report.SpecChanges.Take(50))
+            {
+                md.AppendLine(CultureText($"| {ImpactText(change.Classified.Impact, bold: true)} | {Cell(change.Message)} | {Line(change.Location)} |"));
+            }
+
+            if (report.SpecChanges.Count > 50)
+            {
+                md.AppendLine(CultureText($"| | … and {report.SpecChanges.Count - 50} more in the full report | |"));
+            }
+
+            md.AppendLine();
+        }
+
+        foreach (var group in report.ApiChanges.GroupBy(c => c.Assembly))
+        {
+            md.AppendLine(CultureText($"- `{group.Key}`: {group.Count(c => c.Kind == ApiChangeKind.Added)} added, {group.Count(c => c.Kind == ApiChangeKind.Removed)} removed, {group.Count(c => c.Kind == ApiChangeKind.Changed)} changed public API entries ({group.Count(c => c.Breaking)} breaking)."));
+        }
+
+        md.AppendLine().AppendLine("The full report (spec-report.md, spec-report.json) is in the run's `ci-artifacts`.");
+        return md.ToString();
+    }
+
     /// <summary>The next CHANGELOG.md entry, drafted from the report, for a person to edit.</summary>
     public static string ChangelogDraft(SpecReport report)
     {

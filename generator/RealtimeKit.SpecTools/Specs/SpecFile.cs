@@ -59,6 +59,55 @@ public sealed class SpecFile
         return new SpecFile(displayPath, text, yamlJson, yamlMap);
     }
 
+    /// <summary>
+    /// The node that starts on <paramref name="line"/>: the shortest pointer placed there (for <c>key: value</c> the
+    /// key's entry, for <c>- item</c> the item), or null when no node starts on that line.
+    /// </summary>
+    public string? PointerAtLine(int line)
+    {
+        _byLine ??= IndexLines();
+        return _byLine.GetValueOrDefault(line);
+    }
+
+    private Dictionary<int, string>? _byLine;
+
+    private Dictionary<int, string> IndexLines()
+    {
+        var byLine = new Dictionary<int, string>();
+        void Walk(JsonNode? node, string pointer)
+        {
+            if (Map.Contains(pointer))
+            {
+                var line = Map.Locate(pointer).Line;
+                if (!byLine.TryGetValue(line, out var known) || known.Length > pointer.Length)
+                {
+                    byLine[line] = pointer;
+                }
+            }
+
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, value) in o)
+                    {
+                        Walk(value, pointer + "/" + SourceMap.Escape(key));
+                    }
+
+                    break;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        Walk(a[i], pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(Json, string.Empty);
+        return byLine;
+    }
+
     /// <summary>The value at a JSON pointer, or null.</summary>
     public JsonNode? At(string pointer) => JsonPointer.Resolve(Json, pointer);
 
