@@ -160,6 +160,47 @@ public sealed class DriftTests
     }
 
     [Fact]
+    public void A_published_description_of_odd_shapes_is_compared_without_failing()
+    {
+        const string odd = """
+            {
+              "openapi": "3.0.3",
+              "paths": {
+                "/rooms/{x}/polls": {
+                  "parameters": "oops",
+                  "get": {
+                    "parameters": ["oops", { "$ref": "#/nowhere" }],
+                    "responses": { "200": "oops", "201": { "content": { "application/json": "oops" } } }
+                  },
+                  "post": { "requestBody": { "$ref": "#/components/requestBodies/Missing" }, "responses": null }
+                },
+                "/loop": { "get": { "responses": { "200": { "$ref": "#/components/responses/A" } } } },
+                "/schemas": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/S" } } } } } } }
+              },
+              "components": {
+                "responses": { "A": { "$ref": "#/components/responses/A" } },
+                "schemas": { "S": { "allOf": [{ "$ref": "#/components/schemas/S" }, true], "items": [1, 2], "properties": [] } }
+              }
+            }
+            """;
+
+        var report = DriftReport.Create(Ours, "openapi/fixture.yaml", odd, "odd.json");
+
+        Assert.Empty(report.Errors);
+        Assert.Equal(2, report.SharedOperations);
+        Assert.Contains(report.Differences, d => d.Change.Kind == ChangeKind.OperationRemoved && d.Change.Subject == "GET /loop");
+    }
+
+    [Fact]
+    public void A_published_file_that_is_not_JSON_is_an_error_at_its_line()
+    {
+        var report = DriftReport.Create(Ours, "openapi/fixture.yaml", "{\n  \"paths\": {\n    oops\n  }\n}", "broken.json");
+
+        Assert.Equal(1, report.ExitCode);
+        Assert.StartsWith("broken.json(3,", Assert.Single(report.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_spec_that_does_not_load_is_an_error_at_its_line()
     {
         var report = DriftReport.Create(Fixture.Spec.Replace("    get:\n", "    get: [\n", StringComparison.Ordinal), "openapi/fixture.yaml", Published, "published.json");

@@ -380,8 +380,8 @@ public sealed class SpecComparer
 
             var oldMediaPointer = Pointers.Child(oldContentPointer, mediaType);
             changes.AddRange(CompareSchema(
-                oldContent[mediaType]?["schema"], Pointers.Child(oldMediaPointer, "schema"),
-                media?["schema"], Pointers.Child(newMediaPointer, "schema"),
+                (oldContent[mediaType] as JsonObject)?["schema"], Pointers.Child(oldMediaPointer, "schema"),
+                (media as JsonObject)?["schema"], Pointers.Child(newMediaPointer, "schema"),
                 direction));
         }
 
@@ -625,7 +625,7 @@ public sealed class SpecComparer
         {
             var reference = schema.Node is JsonObject o && o["$ref"] is JsonValue r ? r.ToString() : null;
             var view = SchemaView.Build(spec, schema.Node, schema.Pointer);
-            var items = view.Items is { } i ? SchemaView.Build(spec, i.Node, i.Pointer).Shape + "|" + (i.Node?["$ref"]?.ToString() ?? string.Empty) : string.Empty;
+            var items = view.Items is { } i ? SchemaView.Build(spec, i.Node, i.Pointer).Shape + "|" + ((i.Node as JsonObject)?["$ref"]?.ToString() ?? string.Empty) : string.Empty;
             var enumValues = view.Enum is null ? string.Empty : string.Join(",", view.Enum.Select(v => v?.ToJsonString()));
             return $"{reference}|{view.Shape}|{enumValues}|{items}|{view.Nullable}" + (strict ? "|" + view.Description : string.Empty);
         }

@@ -26,6 +26,11 @@ internal static class JsonSourceMap
         {
             throw new SpecException(new SpecDiagnostic(DiagnosticCodes.YamlSyntax, e.Message, file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
         }
+        catch (ArgumentException e)
+        {
+            // A duplicate property name.
+            throw new SpecException(new SpecDiagnostic(DiagnosticCodes.YamlSyntax, e.Message, file, 1, 1));
+        }
 
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < bytes.Length; i++)

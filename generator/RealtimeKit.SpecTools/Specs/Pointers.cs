@@ -43,9 +43,16 @@ public static class Pointers
             name.Append(segments[2]);
             i = 3;
         }
+        else if (segments.Length >= 4 && segments[0] == "paths" && segments[2] == "parameters")
+        {
+            // A parameter declared on the path item, for every operation of the path.
+            var parameter = JsonPointer.Resolve(root, "/paths/" + SourceMap.Escape(segments[1]) + "/parameters/" + segments[3]) as JsonObject;
+            name.Append(segments[1]).Append(" parameter ").Append(parameter?["name"]?.ToString() ?? segments[3]);
+            i = 4;
+        }
         else if (segments.Length >= 3 && segments[0] == "paths")
         {
-            var operation = JsonPointer.Resolve(root, "/paths/" + SourceMap.Escape(segments[1]) + "/" + segments[2]);
+            var operation = JsonPointer.Resolve(root, "/paths/" + SourceMap.Escape(segments[1]) + "/" + segments[2]) as JsonObject;
             var label = operation?["operationId"] is JsonValue id && id.TryGetValue<string>(out var s)
                 ? s
                 : segments[2].ToUpperInvariant() + " " + segments[1];
@@ -63,7 +70,7 @@ public static class Pointers
             }
             else if (segments.Length > 4 && segments[3] == "parameters")
             {
-                var parameter = JsonPointer.Resolve(root, "/paths/" + SourceMap.Escape(segments[1]) + "/" + segments[2] + "/parameters/" + segments[4]);
+                var parameter = JsonPointer.Resolve(root, "/paths/" + SourceMap.Escape(segments[1]) + "/" + segments[2] + "/parameters/" + segments[4]) as JsonObject;
                 name.Append(" parameter ").Append(parameter?["name"]?.ToString() ?? segments[4]);
                 i = 5;
             }
