@@ -160,6 +160,26 @@ public static class SpecReportWriter
             md.AppendLine(CultureText($"- `{group.Key}`: {group.Count(c => c.Kind == ApiChangeKind.Added)} added, {group.Count(c => c.Kind == ApiChangeKind.Removed)} removed, {group.Count(c => c.Kind == ApiChangeKind.Changed)} changed public API entries ({group.Count(c => c.Breaking)} breaking)."));
         }
 
+        // The generated code is not committed, so its public surface is what a reviewer can read of it.
+        if (report.ApiChanges.Count is > 0 and <= 100)
+        {
+            md.AppendLine().AppendLine("<details><summary>Public API diff</summary>").AppendLine().AppendLine("```diff");
+            foreach (var change in report.ApiChanges)
+            {
+                if (change.Before is not null)
+                {
+                    md.AppendLine(CultureText($"- {change.Before}"));
+                }
+
+                if (change.After is not null)
+                {
+                    md.AppendLine(CultureText($"+ {change.After}"));
+                }
+            }
+
+            md.AppendLine("```").AppendLine().AppendLine("</details>");
+        }
+
         md.AppendLine().AppendLine("The full report (spec-report.md, spec-report.json) is in the run's `ci-artifacts`.");
         return md.ToString();
     }
