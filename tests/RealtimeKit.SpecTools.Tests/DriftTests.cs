@@ -6,8 +6,8 @@ namespace RealtimeKit.SpecTools.Tests;
 /// <summary>The spec against a published description: differences at both files' lines, and deliberate corrections left out.</summary>
 public sealed class DriftTests
 {
-    // What "Cloudflare" publishes for the fixture API: other parameter names, one more operation and status,
-    // a stricter request body, an integer vote count, one more enum value, no uri format, no created_at.
+    // What "Cloudflare" publishes for the fixture API: other parameter names, one more operation, query parameter
+    // and status, a stricter request body, an integer vote count, one more enum value, no uri format, no created_at.
     private const string Published = """
         {
           "openapi": "3.0.3",
@@ -26,7 +26,10 @@ public sealed class DriftTests
               },
               "post": {
                 "operationId": "post_polls",
-                "parameters": [ { "name": "roomId", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "parameters": [
+                  { "name": "roomId", "in": "path", "required": true, "schema": { "type": "string" } },
+                  { "name": "dry_run", "in": "query", "schema": { "type": "boolean" } }
+                ],
                 "requestBody": {
                   "required": true,
                   "content": { "application/json": { "schema": {
@@ -70,8 +73,7 @@ public sealed class DriftTests
     private static readonly string Ours = Fixture.With(
             "    CreatePollBody:\n      type: object\n      required: [question]\n",
             "    CreatePollBody:\n      type: object\n      # Differs from the published description: hide_votes is optional; the service\n      # defaults it to false.\n      required: [question]\n")
-        .Replace("          format: uri\n", "          format: uri  # Differs from the published description: links are URIs.\n", StringComparison.Ordinal)
-        .Replace("    PollList:\n", "    # Differs from the published description: nothing here any more.\n    PollList:\n", StringComparison.Ordinal);
+        .Replace("          format: uri\n", "          format: uri  # Differs from the published description: links are URIs.\n", StringComparison.Ordinal);
 
     private static DriftReport Report(string published = Published) => DriftReport.Create(Ours, "openapi/fixture.yaml", published, "published.json");
 
@@ -94,7 +96,9 @@ public sealed class DriftTests
         var createdAt = Difference(report, ChangeKind.PropertyAdded, "Poll.created_at");
         Assert.Equal(Fixture.LineOf(Ours, "created_at:"), createdAt.Location.Line);
         Assert.Equal(["createPoll", "listPolls"], createdAt.Change.Operations);
-        Assert.Equal(5, report.Differences.Count);
+        var dryRun = Difference(report, ChangeKind.ParameterRemoved, "post_polls parameter dry_run");
+        Assert.Equal(Fixture.LineOf(Ours, "    post:"), dryRun.Location.Line); // where it would go: the operation
+        Assert.Equal(6, report.Differences.Count);
     }
 
     [Fact]
@@ -113,10 +117,13 @@ public sealed class DriftTests
     [Fact]
     public void A_marker_that_covers_no_difference_is_reported_as_unused()
     {
-        var unused = Assert.Single(Report().UnusedMarkers);
+        var spec = Ours.Replace("    PollList:\n", "    # Differs from the published description: nothing here any more.\n    PollList:\n", StringComparison.Ordinal);
 
-        Assert.Equal(Fixture.LineOf(Ours, "nothing here any more"), unused.Line);
-        Assert.Equal(Fixture.LineOf(Ours, "PollList:"), unused.TargetLine);
+        var unused = Assert.Single(DriftReport.Create(spec, "openapi/fixture.yaml", Published, "published.json").UnusedMarkers);
+
+        Assert.Equal(Fixture.LineOf(spec, "nothing here any more"), unused.Line);
+        Assert.Equal(Fixture.LineOf(spec, "PollList:"), unused.TargetLine);
+        Assert.Empty(Report().UnusedMarkers);
     }
 
     [Fact]
@@ -128,23 +135,44 @@ public sealed class DriftTests
 
         Assert.Contains(report.Corrections, c => c.Change.Subject == "Poll.votes");
         Assert.Contains(report.Corrections, c => c.Change.Subject == "Poll.created_at");
-        // PollStatus is only reached through Poll.status, so the marker covers it too.
+        // PollStatus is only reached through Poll.status, one reference away, so the marker covers it too.
         Assert.Contains(report.Corrections, c => c.Change.Subject == "PollStatus");
-        Assert.Equal(2, report.Differences.Count);
+        Assert.Equal(3, report.Differences.Count);
     }
 
     [Fact]
     public void A_marker_covers_a_shared_schema_only_when_every_route_to_it_is_marked()
     {
-        var spec = Ours
-            .Replace("    post:\n", "    # Differs from the published description: creating differs.\n    post:\n", StringComparison.Ordinal)
-            .Replace("    # Differs from the published description: nothing here any more.\n", string.Empty, StringComparison.Ordinal);
+        var spec = Ours.Replace("    post:\n", "    # Differs from the published description: creating differs.\n    post:\n", StringComparison.Ordinal);
 
         var report = DriftReport.Create(spec, "openapi/fixture.yaml", Published, "published.json");
 
         // Poll is reached from createPoll (marked) and listPolls (not): still a difference.
         Assert.Contains(report.Differences, d => d.Change.Subject == "Poll.votes");
         Assert.Contains(report.Corrections, c => c.Change.Subject == "createPoll response 409");
+    }
+
+    [Fact]
+    public void A_marker_does_not_reach_schemas_two_references_away()
+    {
+        // listPolls → PollList → Poll: the marked path reaches Poll only through PollList.
+        var spec = Ours.Replace("  /rooms/{room_id}/polls:\n", "  # Differs from the published description: the whole path.\n  /rooms/{room_id}/polls:\n", StringComparison.Ordinal);
+
+        var report = DriftReport.Create(spec, "openapi/fixture.yaml", Published, "published.json");
+
+        Assert.Contains(report.Differences, d => d.Change.Subject == "Poll.votes");
+        Assert.Contains(report.Corrections, c => c.Change.Subject == "createPoll response 409");
+    }
+
+    [Fact]
+    public void Something_the_spec_lacks_is_covered_by_a_marker_among_the_keys_of_the_place_it_would_be_in()
+    {
+        var spec = Ours.Replace("      summary: Create a poll\n", "      summary: Create a poll\n      # Differs from the published description: no dry runs.\n", StringComparison.Ordinal);
+
+        var report = DriftReport.Create(spec, "openapi/fixture.yaml", Published, "published.json");
+
+        Assert.Equal("no dry runs.", Assert.Single(report.Corrections, c => c.Change.Kind == ChangeKind.ParameterRemoved).Marker!.Reason);
+        Assert.Contains(report.Differences, d => d.Change.Kind == ChangeKind.ResponseRemoved); // the 409 has a place: responses
     }
 
     [Fact]
@@ -218,9 +246,9 @@ public sealed class DriftTests
 
         Assert.Contains("## Deliberate corrections", markdown, StringComparison.Ordinal);
         Assert.Contains("openapi/fixture.yaml:" + Fixture.LineOf(Ours, "type: number"), markdown, StringComparison.Ordinal);
-        Assert.Equal(5, json["differences"]!.AsArray().Count);
+        Assert.Equal(6, json["differences"]!.AsArray().Count);
         Assert.Equal(2, json["corrections"]!.AsArray().Count);
-        Assert.Single(json["unusedMarkers"]!.AsArray());
+        Assert.Empty(json["unusedMarkers"]!.AsArray());
     }
 
     [Fact]

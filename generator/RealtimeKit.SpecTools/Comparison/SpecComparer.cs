@@ -205,7 +205,8 @@ public sealed class SpecComparer
     private List<SpecChange> CompareParameters(SpecOperation oldOperation, SpecOperation newOperation)
     {
         var changes = new List<SpecChange>();
-        var oldParameters = EffectiveParameters(_old, oldOperation).ToDictionary(p => p.Key, StringComparer.Ordinal);
+        // A sloppy description may declare two path parameters its template lacks (both path#-1): the first one counts.
+        var oldParameters = EffectiveParameters(_old, oldOperation).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var newParameters = EffectiveParameters(_new, newOperation);
         foreach (var parameter in newParameters)
         {

@@ -41,7 +41,7 @@ public sealed class DriftReport
     /// <summary>Differences a deliberate-correction comment covers.</summary>
     public IReadOnlyList<DriftItem> Corrections { get; init; } = [];
 
-    /// <summary>Markers that cover no difference: the published description caught up, or the comment is misplaced.</summary>
+    /// <summary>Markers that cover no difference: about something the check does not compare (tags, lengths, defaults), caught up with, or misplaced.</summary>
     public IReadOnlyList<CorrectionMarker> UnusedMarkers { get; init; } = [];
 
     /// <summary>1 when a file could not be read, else 0 (differences are reported, not failures).</summary>
@@ -66,25 +66,17 @@ public sealed class DriftReport
         var markers = CorrectionMarkers.Find(specText);
         // Each marker marks the node that starts on its target line.
         var marked = markers
-            .Select(m => (Marker: m, Pointer: ours.PointerAtLine(m.TargetLine)))
+            .Select(m => (Marker: m, Pointer: ours.PointerAtLine(m.TargetLine)!))
             .Where(m => m.Pointer is not null)
+            .OrderByDescending(m => m.Pointer.Length)
             .ToList();
-        CorrectionMarker? MarkerOver(string pointer) =>
-            marked.Where(m => Pointers.IsWithin(pointer, m.Pointer!)).OrderByDescending(m => m.Pointer!.Length).Select(m => m.Marker).FirstOrDefault();
 
         var used = new HashSet<CorrectionMarker>();
         var differences = new List<DriftItem>();
         var corrections = new List<DriftItem>();
         foreach (var change in comparison.Changes)
         {
-            // Deliberate when the change sits inside a marked node, or every route to it passes through one.
-            var marker = MarkerOver(change.NewPointer);
-            if (marker is null && change.Routes.Count > 0)
-            {
-                var perRoute = change.Routes.Select(route => route.Reverse().Select(MarkerOver).FirstOrDefault(m => m is not null)).ToList();
-                marker = perRoute.All(m => m is not null) ? perRoute[0] : null;
-            }
-
+            var marker = MarkerFor(change, marked, ours);
             var item = new DriftItem(
                 change,
                 ChangeText.AsDrift(change),
@@ -111,6 +103,76 @@ public sealed class DriftReport
             Corrections = corrections,
             UnusedMarkers = markers.Where(m => !used.Contains(m)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The marker that makes a difference deliberate. A marker covers what is inside the node it marks and what that
+    /// node refers to directly (one <c>$ref</c> away), on every route the comparison reached the difference by; and
+    /// something missing from the spec (it has no line) is covered by a marker among the keys of the place it would be in.
+    /// </summary>
+    private static CorrectionMarker? MarkerFor(SpecChange change, List<(CorrectionMarker Marker, string Pointer)> marked, SpecFile ours)
+    {
+        if (marked.Count == 0)
+        {
+            return null;
+        }
+
+        if (!ours.Map.Contains(change.NewPointer))
+        {
+            var container = change.NewPointer;
+            while (container.Length > 0 && !ours.Map.Contains(container))
+            {
+                container = container[..container.LastIndexOf('/')];
+            }
+
+            foreach (var (marker, pointer) in marked)
+            {
+                if (pointer == container || (pointer.LastIndexOf('/') >= 0 && pointer[..pointer.LastIndexOf('/')] == container))
+                {
+                    return marker;
+                }
+            }
+        }
+
+        CorrectionMarker? first = null;
+        foreach (var route in change.Routes)
+        {
+            var covering = marked.FirstOrDefault(m => Covers(m.Pointer, route)).Marker;
+            if (covering is null)
+            {
+                return null;
+            }
+
+            first ??= covering;
+        }
+
+        return first;
+    }
+
+    private static bool Covers(string markedPointer, IReadOnlyList<string> route)
+    {
+        // The innermost place of the route inside the marked node, and how many references were followed after it
+        // (a step to a place outside the previous one is a $ref followed).
+        for (var i = route.Count - 1; i >= 0; i--)
+        {
+            if (!Pointers.IsWithin(route[i], markedPointer))
+            {
+                continue;
+            }
+
+            var references = 0;
+            for (var j = i + 1; j < route.Count; j++)
+            {
+                if (!Pointers.IsWithin(route[j], route[j - 1]))
+                {
+                    references++;
+                }
+            }
+
+            return references <= 1;
+        }
+
+        return false;
     }
 
     /// <summary>Reads the published description from a file or an http(s) URL.</summary>
@@ -160,9 +222,10 @@ public sealed class DriftReport
         md.AppendLine("## Differences").AppendLine();
         Table(md, Differences, withMarker: false);
         md.AppendLine("## Deliberate corrections").AppendLine();
-        md.AppendLine(FormattableString.Invariant($"Differences covered by a `# {CorrectionMarkers.Prefix}` comment: one marks the node on its own line (after a value) or on the next line that is not a comment, and covers every difference inside that node or reached only through it (a marked path covers its operations, a marked parameter list its parameters, a marked property the schema it refers to).")).AppendLine();
+        md.AppendLine(FormattableString.Invariant($"Differences covered by a `# {CorrectionMarkers.Prefix}` comment. A comment marks the node on its own line (after a value) or on the next line that is not a comment; it covers the differences inside that node and in what the node refers to directly (a marked parameter list covers its parameters, a marked property the schema it refers to), when every route to the difference passes a marked node; something the spec lacks is covered by a comment among the keys of the place it would be in.")).AppendLine();
         Table(md, Corrections, withMarker: true);
         md.AppendLine("## Markers matching no difference").AppendLine();
+        md.AppendLine("About something the drift check does not compare (tags, operationIds, lengths, defaults, examples), a difference the published description no longer has, or a comment on the wrong line.").AppendLine();
         if (UnusedMarkers.Count == 0)
         {
             md.AppendLine("None.").AppendLine();

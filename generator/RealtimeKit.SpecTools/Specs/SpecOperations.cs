@@ -41,7 +41,7 @@ public static partial class SpecOperations
     public static IReadOnlyList<SpecOperation> All(SpecFile spec)
     {
         var result = new List<SpecOperation>();
-        if (spec.Json["paths"] is not JsonObject paths)
+        if ((spec.Json as JsonObject)?["paths"] is not JsonObject paths)
         {
             return result;
         }
