@@ -61,6 +61,22 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Public_API_entries_the_build_reported_but_nobody_recorded_are_counted_with_the_command_to_run()
+    {
+        var report = Report();
+        var pending = new SpecReport
+        {
+            BaseReference = report.BaseReference,
+            BaseCommit = report.BaseCommit,
+            SpecPath = report.SpecPath,
+            UnrecordedApiEntries = 3,
+        };
+
+        Assert.Contains("3 public API entries are not recorded in the PublicAPI files yet (run `dotnet cake --target=AcceptApi` after review).", SpecReportWriter.Summary(pending), StringComparison.Ordinal);
+        Assert.DoesNotContain("not recorded", SpecReportWriter.Summary(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_JSON_carries_the_summary_each_located_change_and_the_API_changes()
     {
         var json = JsonNode.Parse(SpecReportWriter.Json(Report()))!;

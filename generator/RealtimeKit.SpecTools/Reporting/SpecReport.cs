@@ -64,6 +64,12 @@ public sealed class SpecReport
     /// <summary>The public API's changes, per assembly.</summary>
     public IReadOnlyList<ApiChange> ApiChanges { get; init; } = [];
 
+    /// <summary>
+    /// Public API entries the last build reported as not yet recorded in the PublicAPI files (RS0016 and RS0017, from
+    /// each shipping project's SARIF log): AcceptApi records them after review.
+    /// </summary>
+    public int UnrecordedApiEntries { get; init; }
+
     /// <summary>The version at the base.</summary>
     public SemanticVersion? BaseVersion { get; init; }
 
@@ -158,11 +164,20 @@ public sealed class SpecReport
             ApiCompared = apiCompared,
             ApiNote = apiNote,
             ApiChanges = apiChanges,
+            UnrecordedApiEntries = request.Api == ApiComparison.Skip ? 0 : UnrecordedEntries(request),
             BaseVersion = baseProps is null ? null : VersionFile.Read(baseProps),
             CurrentVersion = File.Exists(currentPropsPath) ? VersionFile.Read(File.ReadAllText(currentPropsPath)) : null,
             RequiredBump = ChangeClassifier.BumpFor(impacts),
         };
     }
+
+    private static int UnrecordedEntries(SpecReportRequest request) =>
+        ShippingProject.Find(request.RepositoryRoot)
+            .Sum(p => PublicApi.PublicApiFiles.FindLogs(p.ProjectDirectory, request.Configuration)
+                .SelectMany(log => PublicApi.PublicApiFiles.ReadLog(File.ReadAllText(log)))
+                .Select(d => d.Rule + d.ApiName)
+                .Distinct(StringComparer.Ordinal)
+                .Count());
 
     private static (bool, string?, IReadOnlyList<ApiChange>) CompareApi(GitRepository git, string baseCommit, SpecReportRequest request, Action<string> log)
     {

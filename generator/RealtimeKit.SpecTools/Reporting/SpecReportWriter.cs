@@ -27,6 +27,11 @@ public static class SpecReportWriter
         text.Append(report.ApiCompared
             ? CultureText($"public API: {report.ApiChanges.Count} change(s) ({report.ApiChanges.Count(c => c.Breaking)} breaking). ")
             : "public API: not compared. ");
+        if (report.UnrecordedApiEntries > 0)
+        {
+            text.Append(CultureText($"{report.UnrecordedApiEntries} public API entr{(report.UnrecordedApiEntries == 1 ? "y is" : "ies are")} not recorded in the PublicAPI files yet (run `dotnet cake --target=AcceptApi` after review). "));
+        }
+
         text.Append(CultureText($"Needs: {Bump(report.RequiredBump)}"));
         if (report.BaseVersion is not null && report.RequiredBump != VersionBump.None)
         {
@@ -251,6 +256,7 @@ public static class SpecReportWriter
                 ["apiCompared"] = report.ApiCompared,
                 ["apiChanges"] = report.ApiChanges.Count,
                 ["apiBreaking"] = report.ApiChanges.Count(c => c.Breaking),
+                ["unrecordedApiEntries"] = report.UnrecordedApiEntries,
                 ["requiredBump"] = report.RequiredBump.ToString().ToLowerInvariant(),
                 ["suggestedVersion"] = report.SuggestedVersion?.ToString(),
                 ["breakingWithoutBump"] = report.BreakingWithoutBump,
