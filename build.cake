@@ -2,6 +2,13 @@
 // Kiota client from openapi/realtimekit.yaml) and runs every test. No addins: they download at run time.
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
+// SpecReport: the git ref to compare with (default: the merge base with main); "skip" for --api leaves the public API out.
+var baseRef = Argument("base", "");
+var apiMode = Argument("api", "build");
+// Drift: Cloudflare's published description (a file or a URL).
+var published = Argument("published", "");
+// Pack: --release=true packs the version in Directory.Build.props as is; otherwise packages are stamped dev.<UTC time>.
+var release = Argument("release", false);
 
 var solution = File("./RealtimeKit.Generated.sln");
 var artifacts = Directory("./artifacts");
@@ -9,6 +16,11 @@ var testResults = artifacts + Directory("test-results");
 var packages = artifacts + Directory("packages");
 var prismDir = Directory("./tests/prism");
 var prismScript = prismDir + File("node_modules/@stoplight/prism-cli/dist/index.js");
+var spectralDir = Directory("./tests/spectral");
+var spectralScript = spectralDir + File("node_modules/@stoplight/spectral-cli/dist/index.js");
+var specToolsProject = File("./generator/RealtimeKit.SpecTools/RealtimeKit.SpecTools.csproj");
+var specToolsDll = File($"./generator/RealtimeKit.SpecTools/bin/{configuration}/net10.0/RealtimeKit.SpecTools.dll");
+var solutionBuilt = false;
 
 Task("Clean")
     .Description("Removes build output and artifacts.")
@@ -36,37 +48,43 @@ Task("Build")
         Configuration = configuration,
         NoRestore = true,
     });
+    solutionBuilt = true;
+});
+
+Task("BuildSpecTools")
+    .Description("Builds generator/RealtimeKit.SpecTools alone (the spec report, drift, lint and AcceptApi tool), unless the solution build already did.")
+    .WithCriteria(() => !solutionBuilt, "the solution build built it")
+    .Does(() =>
+{
+    DotNetBuild(specToolsProject, new DotNetBuildSettings { Configuration = configuration });
 });
 
 Task("InstallMock")
     .Description("Installs Prism (the spec-driven mock server) from tests/prism/package-lock.json.")
+    .Does(() => NpmCi(prismDir, prismScript, ignoreScripts: false));
+
+Task("InstallLint")
+    .Description("Installs Spectral (the OpenAPI linter) from tests/spectral/package-lock.json.")
+    .Does(() => NpmCi(spectralDir, spectralScript, ignoreScripts: true));
+
+Task("Lint")
+    .Description("Lints openapi/realtimekit.yaml with Spectral and tests/spectral/ruleset.yaml; findings at YAML line and column, an error fails the build.")
+    .IsDependentOn("InstallLint")
+    .IsDependentOn("BuildSpecTools")
     .Does(() =>
 {
-    // npm ci only when the lock changed since the last install: it takes ~15 s.
-    var stamp = prismDir + File("node_modules/.package-lock.json");
-    var lockFile = prismDir + File("package-lock.json");
-    if (FileExists(prismScript) && FileExists(stamp)
-        && System.IO.File.GetLastWriteTimeUtc(stamp) >= System.IO.File.GetLastWriteTimeUtc(lockFile))
-    {
-        Information("Prism is installed and up to date.");
-        return;
-    }
-
-    var exit = StartProcess("npm", new ProcessSettings
-    {
-        Arguments = "ci --no-audit --no-fund",
-        WorkingDirectory = prismDir,
-    });
+    var exit = SpecTools("lint");
     if (exit != 0)
     {
-        throw new Exception($"npm ci in {prismDir} failed with exit code {exit}.");
+        throw new Exception("The spec lint found errors (above, at their YAML lines); see tests/spectral/ruleset.yaml for what each rule asks.");
     }
 });
 
 Task("Test")
-    .Description("Runs every test project against a Prism mock of the spec, with TRX results under artifacts/test-results.")
+    .Description("Lints the spec, then runs every test project against a Prism mock of the spec, with TRX results under artifacts/test-results.")
     .IsDependentOn("Build")
     .IsDependentOn("InstallMock")
+    .IsDependentOn("Lint")
     .Does(() =>
 {
     CleanDirectory(testResults);
@@ -115,93 +133,106 @@ Task("Test")
 });
 
 Task("Pack")
-    .Description("Packs the shipping libraries into artifacts/packages.")
+    .Description("Packs the shipping libraries and the rtk tool into artifacts/packages: prereleases stamped dev.<UTC time> (unique, so NuGet's cache never shadows a repack), or the plain version with --release=true.")
     .IsDependentOn("Test")
     .Does(() =>
 {
-    DotNetPack(solution, new DotNetPackSettings
+    CleanDirectory(packages);
+    // The version is part of the assemblies (and so of the User-Agent), so packing rebuilds them with it.
+    var msbuild = new DotNetMSBuildSettings();
+    if (release)
     {
-        Configuration = configuration,
-        NoRestore = true,
-        NoBuild = true,
-        OutputDirectory = packages,
-    });
+        msbuild.WithProperty("RealtimeKitRelease", "true");
+    }
+    else
+    {
+        msbuild.WithProperty("VersionSuffix", "dev." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    foreach (var project in new[] { "./src/RealtimeKit.Generated/RealtimeKit.Generated.csproj", "./src/RealtimeKit/RealtimeKit.csproj", "./src/RealtimeKit.Cli/RealtimeKit.Cli.csproj" })
+    {
+        DotNetPack(project, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            NoRestore = true,
+            OutputDirectory = packages,
+            MSBuildSettings = msbuild,
+        });
+    }
 });
 
 Task("AcceptApi")
     .Description("Records the current public API of every shipping project in its PublicAPI.Unshipped.txt (additions, and *REMOVED* entries for removals), after a reviewed change.")
+    .IsDependentOn("BuildSpecTools")
     .Does(() =>
 {
-    // Dependent projects only report once their dependencies compile, so repeat until nothing changes.
-    for (var pass = 1; pass <= 5; pass++)
+    if (SpecTools("accept-api") != 0)
     {
-        var output = new List<string>();
-        StartProcess("dotnet", new ProcessSettings
-        {
-            Arguments = $"build {solution} -c {configuration} --no-incremental -nologo -tl:off -clp:NoSummary -p:TreatWarningsAsErrors=false",
-            RedirectStandardOutput = true,
-            RedirectedStandardOutputHandler = line => { if (line != null) { output.Add(line); } return line; },
-        }, out _);
-        var changed = PublicApiFiles.Accept(output);
-        Information($"Pass {pass}: {changed} public API entr{(changed == 1 ? "y" : "ies")} recorded.");
-        if (changed == 0)
-        {
-            return;
-        }
+        throw new Exception("AcceptApi failed (see above).");
     }
 });
 
-// Reads RS0016 (not declared) and RS0017 (declared but gone) from build output into PublicAPI.Unshipped.txt.
-static class PublicApiFiles
+Task("SpecReport")
+    .Description("Writes artifacts/spec-report.md and .json: the spec's and the public API's changes since --base (default: the merge base with main), each classified for SDK users, and the version bump they need. Fails on a breaking change without a major bump.")
+    .IsDependentOn("Build")
+    .IsDependentOn("BuildSpecTools")
+    .Does(() =>
 {
-    private static readonly System.Text.RegularExpressions.Regex Added = new(@"warning RS0016: Symbol '(?<symbol>.+)' is not part of the declared public API.*\[(?<project>[^\]:]+\.csproj)", System.Text.RegularExpressions.RegexOptions.Compiled);
-    private static readonly System.Text.RegularExpressions.Regex AddedAsError = new(@"error RS0016: Symbol '(?<symbol>.+)' is not part of the declared public API.*\[(?<project>[^\]:]+\.csproj)", System.Text.RegularExpressions.RegexOptions.Compiled);
-    private static readonly System.Text.RegularExpressions.Regex Removed = new(@"(?<file>[^\s(]+PublicAPI\.Shipped\.txt)\(\d+,\d+\): (error|warning) RS0017: Symbol '(?<symbol>.+)' is part of the declared API", System.Text.RegularExpressions.RegexOptions.Compiled);
-
-    public static int Accept(IEnumerable<string> buildOutput)
+    var arguments = $"report --api {apiMode}" + (string.IsNullOrEmpty(baseRef) ? string.Empty : $" --base \"{baseRef}\"");
+    var exit = SpecTools(arguments);
+    if (exit == 3)
     {
-        var changes = new Dictionary<string, (HashSet<string> Add, HashSet<string> Remove)>();
-        (HashSet<string> Add, HashSet<string> Remove) For(string directory) =>
-            changes.TryGetValue(directory, out var c) ? c : changes[directory] = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
-        foreach (var line in buildOutput)
-        {
-            var added = Added.Match(line);
-            if (!added.Success) { added = AddedAsError.Match(line); }
-            if (added.Success)
-            {
-                For(System.IO.Path.GetDirectoryName(added.Groups["project"].Value)).Add.Add(added.Groups["symbol"].Value);
-            }
+        throw new Exception("A breaking change arrives without a major version bump: raise <VersionPrefix> in Directory.Build.props as artifacts/spec-report.md says.");
+    }
 
-            var removed = Removed.Match(line);
-            if (removed.Success)
-            {
-                For(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(removed.Groups["file"].Value))).Remove.Add(removed.Groups["symbol"].Value);
-            }
-        }
+    if (exit != 0)
+    {
+        throw new Exception($"The spec report could not be made (exit code {exit}; see above).");
+    }
+});
 
-        var count = 0;
-        foreach (var (directory, (add, remove)) in changes)
-        {
-            var unshippedPath = System.IO.Path.Combine(directory, "PublicAPI.Unshipped.txt");
-            var lines = System.IO.File.Exists(unshippedPath) ? System.IO.File.ReadAllLines(unshippedPath).ToList() : new List<string> { "#nullable enable" };
-            var header = lines.Where(l => l.StartsWith("#", StringComparison.Ordinal)).ToList();
-            var entries = new SortedSet<string>(lines.Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal)), StringComparer.Ordinal);
-            foreach (var symbol in remove)
-            {
-                // A symbol only added since the last release just disappears; a shipped one is marked removed.
-                if (!entries.Remove(symbol)) { entries.Add("*REMOVED*" + symbol); }
-                count++;
-            }
+Task("Drift")
+    .Description("Writes artifacts/drift-report.md and .json: the spec against Cloudflare's published description (--published=<file or URL>) on the operations both hold, less the corrections marked '# Differs from the published description:'.")
+    .IsDependentOn("BuildSpecTools")
+    .Does(() =>
+{
+    if (string.IsNullOrEmpty(published))
+    {
+        throw new Exception("Drift needs --published=<file or URL> (Cloudflare's published OpenAPI description, JSON or YAML).");
+    }
 
-            foreach (var symbol in add.Where(entries.Add))
-            {
-                count++;
-            }
+    var exit = SpecTools($"drift --published \"{published}\"");
+    if (exit != 0)
+    {
+        throw new Exception($"The drift check could not run (exit code {exit}; see above).");
+    }
+});
 
-            System.IO.File.WriteAllText(unshippedPath, string.Join("\n", header.Concat(entries)) + "\n");
-        }
+// Runs the SpecTools console (generator/RealtimeKit.SpecTools) from the repository root; returns its exit code.
+int SpecTools(string arguments) =>
+    StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{MakeAbsolute(specToolsDll).FullPath}\" {arguments} --configuration {configuration}" });
 
-        return count;
+// npm ci from a committed lockfile, only when the lock changed since the last install (it takes ~15 s). Spectral
+// runs no install scripts: none of its packages needs one, and the one it has only reports usage over the network.
+void NpmCi(ConvertableDirectoryPath directory, ConvertableFilePath script, bool ignoreScripts)
+{
+    var stamp = directory + File("node_modules/.package-lock.json");
+    var lockFile = directory + File("package-lock.json");
+    if (FileExists(script) && FileExists(stamp)
+        && System.IO.File.GetLastWriteTimeUtc(stamp) >= System.IO.File.GetLastWriteTimeUtc(lockFile))
+    {
+        Information($"{directory} is installed and up to date.");
+        return;
+    }
+
+    var exit = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = "ci --no-audit --no-fund" + (ignoreScripts ? " --ignore-scripts" : string.Empty),
+        WorkingDirectory = directory,
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"npm ci in {directory} failed with exit code {exit}.");
     }
 }
 
