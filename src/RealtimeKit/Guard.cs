@@ -58,6 +58,18 @@ internal static class Guard
     }
 
     /// <summary>A list of ids: each one as <see cref="Id"/> requires; null becomes empty.</summary>
+    /// <summary>
+    /// An id the spec declares a UUID (the generated indexer takes a <see cref="Guid"/>): given, one segment, and a
+    /// UUID, checked before anything is sent.
+    /// </summary>
+    public static Guid Uuid(RealtimeKitId value, string parameter)
+    {
+        var text = Id(value, parameter);
+        return Guid.TryParse(text, out var uuid)
+            ? uuid
+            : throw new ArgumentException($"Expected a UUID for {parameter}, got '{SafeText.Quote(text)}'.", parameter);
+    }
+
     public static List<string> Ids(IEnumerable<RealtimeKitId>? values, string parameter)
     {
         var list = new List<string>();

@@ -267,7 +267,7 @@ public class LivestreamsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<LivestreamSessionList> ListForSessionAsync(RealtimeKitId sessionId, int pageNumber = 1, int perPage = Paging.DefaultPerPage, CancellationToken cancellationToken = default)
     {
-        var session = Uuid(sessionId, nameof(sessionId));
+        var session = Guard.Uuid(sessionId, nameof(sessionId));
         Paging.Check(pageNumber, perPage);
         var response = await _app.Sessions[session].LivestreamSessions.GetAsync(
             RetrySafety.Configure<LivestreamSessionsRequestBuilder.LivestreamSessionsRequestBuilderGetQueryParameters>(RetrySafety.IdempotentRequest, q =>
@@ -291,7 +291,7 @@ public class LivestreamsClient
     /// <exception cref="RealtimeKitException">The service failed a page's request.</exception>
     public virtual IAsyncEnumerable<LivestreamSession> ListAllForSessionAsync(RealtimeKitId sessionId, int perPage = Paging.DefaultPerPage, CancellationToken cancellationToken = default)
     {
-        _ = Uuid(sessionId, nameof(sessionId));
+        _ = Guard.Uuid(sessionId, nameof(sessionId));
         Paging.Check(1, perPage);
         return Paging.All(perPage, async (page, ct) =>
         {
@@ -306,14 +306,5 @@ public class LivestreamsClient
         {
             throw new ArgumentException($"Expected startTime ({startTime:O}) at or before endTime ({endTime:O}).", nameof(startTime));
         }
-    }
-
-    /// <summary>An id the API declares a UUID: given, not blank, and a UUID, checked before anything is sent.</summary>
-    private static Guid Uuid(RealtimeKitId value, string parameter)
-    {
-        var text = Guard.Id(value, parameter);
-        return Guid.TryParse(text, out var uuid)
-            ? uuid
-            : throw new ArgumentException($"Expected a UUID for {parameter}, got '{text}'.", parameter);
     }
 }

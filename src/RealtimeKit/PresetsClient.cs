@@ -90,7 +90,7 @@ public class PresetsClient
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 for an unknown preset.</exception>
     public virtual async Task<Preset> GetAsync(RealtimeKitId presetId, CancellationToken cancellationToken = default)
     {
-        var preset = PresetGuid(presetId);
+        var preset = Guard.Uuid(presetId, nameof(presetId));
         var response = await _app.Presets[preset].GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a preset");
     }
@@ -108,7 +108,7 @@ public class PresetsClient
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 for an unknown preset.</exception>
     public virtual async Task<Preset> UpdateAsync(RealtimeKitId presetId, UpdatePresetBody changes, CancellationToken cancellationToken = default)
     {
-        var preset = PresetGuid(presetId);
+        var preset = Guard.Uuid(presetId, nameof(presetId));
         ArgumentNullException.ThrowIfNull(changes);
         if (changes is { Name: null, Config: null, Permissions: null, Ui: null } && changes.AdditionalData.Count == 0)
         {
@@ -133,7 +133,7 @@ public class PresetsClient
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 for an unknown preset.</exception>
     public virtual async Task<Preset> ReplaceAsync(RealtimeKitId presetId, CreatePresetBody preset, CancellationToken cancellationToken = default)
     {
-        var id = PresetGuid(presetId);
+        var id = Guard.Uuid(presetId, nameof(presetId));
         CheckWhole(preset);
         var response = await _app.Presets[id].PutAsync(preset, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "replace a preset");
@@ -147,19 +147,9 @@ public class PresetsClient
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 for an unknown preset.</exception>
     public virtual async Task<Preset> DeleteAsync(RealtimeKitId presetId, CancellationToken cancellationToken = default)
     {
-        var preset = PresetGuid(presetId);
+        var preset = Guard.Uuid(presetId, nameof(presetId));
         var response = await _app.Presets[preset].DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "delete a preset");
-    }
-
-    // Preset ids are UUIDs in the spec, so the generated indexer takes a Guid: a malformed id is refused here,
-    // naming the parameter, instead of failing inside the request builder.
-    private static Guid PresetGuid(RealtimeKitId presetId)
-    {
-        var text = Guard.Id(presetId, nameof(presetId));
-        return Guid.TryParse(text, out var id)
-            ? id
-            : throw new ArgumentException($"Expected a UUID for presetId, got '{text}'.", nameof(presetId));
     }
 
     private static void CheckWhole(CreatePresetBody preset)

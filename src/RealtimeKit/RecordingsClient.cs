@@ -151,7 +151,7 @@ public class RecordingsClient
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 400 when the meeting has no active session.</exception>
     public virtual async Task<StartTrackRecordingResult> StartTrackAsync(RealtimeKitId meetingId, string? fileNamePrefix = null, IEnumerable<string>? userIds = null, CancellationToken cancellationToken = default)
     {
-        var meeting = Uuid(meetingId, nameof(meetingId));
+        var meeting = Guard.Uuid(meetingId, nameof(meetingId));
         if (fileNamePrefix is not null)
         {
             Guard.NotBlank(fileNamePrefix, nameof(fileNamePrefix));
@@ -200,7 +200,7 @@ public class RecordingsClient
     /// <exception cref="RealtimeKitException">The service failed the request, e.g. 404 for an unknown recording.</exception>
     public virtual async Task<Recording> GetAsync(RealtimeKitId recordingId, CancellationToken cancellationToken = default)
     {
-        var recording = Uuid(recordingId, nameof(recordingId));
+        var recording = Guard.Uuid(recordingId, nameof(recordingId));
         var response = await _app.Recordings[recording].GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a recording");
     }
@@ -234,7 +234,7 @@ public class RecordingsClient
 
     private async Task<Recording> UpdateAsync(RealtimeKitId recordingId, RecordingAction action, string operation, CancellationToken cancellationToken)
     {
-        var recording = Uuid(recordingId, nameof(recordingId));
+        var recording = Guard.Uuid(recordingId, nameof(recordingId));
         var body = new UpdateRecordingBody { Action = action };
         var response = await _app.Recordings[recording].PutAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, operation);
@@ -243,7 +243,7 @@ public class RecordingsClient
     private static (Guid? Meeting, RecordingStatus[]? Statuses) Filter(RealtimeKitId? meetingId, IEnumerable<RecordingStatus>? statuses, string? search, DateTimeOffset? startTime, DateTimeOffset? endTime)
     {
         // A missing id (a null string or Guid? converted) means no filter, as a null meetingId does.
-        Guid? meeting = meetingId is { IsMissing: false } id ? Uuid(id, nameof(meetingId)) : null;
+        Guid? meeting = meetingId is { IsMissing: false } id ? Guard.Uuid(id, nameof(meetingId)) : null;
         if (search is not null)
         {
             Guard.NotBlank(search, nameof(search));
@@ -256,14 +256,5 @@ public class RecordingsClient
 
         var statusArray = statuses?.Distinct().ToArray();
         return (meeting, statusArray is { Length: > 0 } ? statusArray : null);
-    }
-
-    /// <summary>An id the API declares a UUID: given, not blank, and a UUID, checked before anything is sent.</summary>
-    private static Guid Uuid(RealtimeKitId value, string parameter)
-    {
-        var text = Guard.Id(value, parameter);
-        return Guid.TryParse(text, out var uuid)
-            ? uuid
-            : throw new ArgumentException($"Expected a UUID for {parameter}, got '{text}'.", parameter);
     }
 }

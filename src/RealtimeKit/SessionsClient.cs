@@ -46,7 +46,7 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<RealtimeKitPage<ActiveSession>> ListAsync(RealtimeKitId meetingId = default, ActiveSessionStatus? status = null, DateTimeOffset? startTime = null, DateTimeOffset? endTime = null, string? search = null, string? participantCountRange = null, SessionSortBy? sortBy = null, SessionSortOrder? sortOrder = null, int pageNumber = 1, int perPage = Paging.DefaultPerPage, CancellationToken cancellationToken = default)
     {
-        var meeting = meetingId.IsMissing ? (Guid?)null : Uuid(meetingId, nameof(meetingId));
+        var meeting = meetingId.IsMissing ? (Guid?)null : Guard.Uuid(meetingId, nameof(meetingId));
         TimeRange(startTime, endTime);
         OptionalText(search, nameof(search));
         OptionalText(participantCountRange, nameof(participantCountRange));
@@ -99,7 +99,7 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<ActiveSession> GetAsync(RealtimeKitId sessionId, bool includeBreakoutRooms = false, CancellationToken cancellationToken = default)
     {
-        var session = Uuid(sessionId, nameof(sessionId));
+        var session = Guard.Uuid(sessionId, nameof(sessionId));
         var response = await _app.Sessions[session].GetAsync(
             RetrySafety.Configure<SessionQuery>(RetrySafety.IdempotentRequest, q => q.IncludeBreakoutRooms = includeBreakoutRooms ? true : null),
             cancellationToken).ConfigureAwait(false);
@@ -124,7 +124,7 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<RealtimeKitPage<SessionParticipantDetails>> ListParticipantsAsync(RealtimeKitId sessionId, string? search = null, SessionParticipantSortBy? sortBy = null, SessionSortOrder? sortOrder = null, bool includePeerEvents = false, SessionParticipantsView? view = null, int pageNumber = 1, int perPage = Paging.DefaultPerPage, CancellationToken cancellationToken = default)
     {
-        var session = Uuid(sessionId, nameof(sessionId));
+        var session = Guard.Uuid(sessionId, nameof(sessionId));
         OptionalText(search, nameof(search));
         Paging.Check(pageNumber, perPage);
 
@@ -172,8 +172,8 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<SessionParticipantDetails> GetParticipantAsync(RealtimeKitId sessionId, RealtimeKitId participantId, bool includePeerEvents = false, CancellationToken cancellationToken = default)
     {
-        var session = Uuid(sessionId, nameof(sessionId));
-        var participant = Uuid(participantId, nameof(participantId));
+        var session = Guard.Uuid(sessionId, nameof(sessionId));
+        var participant = Guard.Uuid(participantId, nameof(participantId));
         var response = await _app.Sessions[session].Participants[participant].GetAsync(
             RetrySafety.Configure<ParticipantQuery>(RetrySafety.IdempotentRequest, q => q.IncludePeerEvents = includePeerEvents ? true : null),
             cancellationToken).ConfigureAwait(false);
@@ -188,7 +188,7 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<SessionChatDownload> GetChatAsync(RealtimeKitId sessionId, CancellationToken cancellationToken = default)
     {
-        var session = Uuid(sessionId, nameof(sessionId));
+        var session = Guard.Uuid(sessionId, nameof(sessionId));
         var response = await _app.Sessions[session].Chat.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the chat of a session");
     }
@@ -202,7 +202,7 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<SessionTranscriptDownload> GetTranscriptAsync(RealtimeKitId sessionId, SessionTranscriptFormat? format = null, CancellationToken cancellationToken = default)
     {
-        var session = Uuid(sessionId, nameof(sessionId));
+        var session = Guard.Uuid(sessionId, nameof(sessionId));
         var response = await _app.Sessions[session].Transcript.GetAsync(
             RetrySafety.Configure<TranscriptQuery>(RetrySafety.IdempotentRequest, q => q.Format = format),
             cancellationToken).ConfigureAwait(false);
@@ -217,7 +217,7 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<SessionSummaryDownload> GetSummaryAsync(RealtimeKitId sessionId, CancellationToken cancellationToken = default)
     {
-        var session = Uuid(sessionId, nameof(sessionId));
+        var session = Guard.Uuid(sessionId, nameof(sessionId));
         var response = await _app.Sessions[session].Summary.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the summary of a session");
     }
@@ -234,7 +234,7 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<SessionSummaryGeneration> GenerateSummaryAsync(RealtimeKitId sessionId, CancellationToken cancellationToken = default)
     {
-        var session = Uuid(sessionId, nameof(sessionId));
+        var session = Guard.Uuid(sessionId, nameof(sessionId));
         var response = await _app.Sessions[session].Summary.PostAsync(RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "generate the summary of a session");
     }
@@ -249,7 +249,7 @@ public class SessionsClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<PeerParticipantDetails> GetPeerReportAsync(RealtimeKitId peerId, PeerReportFilter? filter = null, bool includePeerEvents = false, CancellationToken cancellationToken = default)
     {
-        var peer = Uuid(peerId, nameof(peerId));
+        var peer = Guard.Uuid(peerId, nameof(peerId));
         var response = await _app.Sessions.PeerReport[peer].GetAsync(
             RetrySafety.Configure<PeerReportQuery>(RetrySafety.IdempotentRequest, q =>
             {
@@ -258,15 +258,6 @@ public class SessionsClient
             }),
             cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data?.Participant, 200, "get the report of a peer");
-    }
-
-    /// <summary>An id the generated client takes as a <see cref="Guid"/>: given, not blank, and a UUID.</summary>
-    internal static Guid Uuid(RealtimeKitId value, string parameter)
-    {
-        var text = Guard.Id(value, parameter);
-        return Guid.TryParse(text, out var id)
-            ? id
-            : throw new ArgumentException($"Expected a UUID for {parameter}, got '{text}'.", parameter);
     }
 
     private static void OptionalText(string? value, string parameter)

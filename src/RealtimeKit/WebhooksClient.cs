@@ -76,7 +76,7 @@ public class WebhooksClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<Webhook> GetAsync(RealtimeKitId webhookId, CancellationToken cancellationToken = default)
     {
-        var webhook = SessionsClient.Uuid(webhookId, nameof(webhookId));
+        var webhook = Guard.Uuid(webhookId, nameof(webhookId));
         var response = await _app.Webhooks[webhook].GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a webhook");
     }
@@ -93,7 +93,7 @@ public class WebhooksClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<Webhook> UpdateAsync(RealtimeKitId webhookId, string? name = null, Uri? url = null, IEnumerable<WebhookEvent>? events = null, bool? enabled = null, CancellationToken cancellationToken = default)
     {
-        var webhook = SessionsClient.Uuid(webhookId, nameof(webhookId));
+        var webhook = Guard.Uuid(webhookId, nameof(webhookId));
         if (name is null && url is null && events is null && enabled is null)
         {
             throw new ArgumentException("Expected at least one of name, url, events or enabled to change; all are null.", nameof(name));
@@ -122,7 +122,7 @@ public class WebhooksClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<Webhook> ReplaceAsync(RealtimeKitId webhookId, string name, Uri url, IEnumerable<WebhookEvent> events, bool? enabled = null, CancellationToken cancellationToken = default)
     {
-        var webhook = SessionsClient.Uuid(webhookId, nameof(webhookId));
+        var webhook = Guard.Uuid(webhookId, nameof(webhookId));
         var body = Body(name, url, events, enabled);
         var response = await _app.Webhooks[webhook].PutAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "replace a webhook");
@@ -136,7 +136,7 @@ public class WebhooksClient
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
     public virtual async Task<Webhook> DeleteAsync(RealtimeKitId webhookId, CancellationToken cancellationToken = default)
     {
-        var webhook = SessionsClient.Uuid(webhookId, nameof(webhookId));
+        var webhook = Guard.Uuid(webhookId, nameof(webhookId));
         var response = await _app.Webhooks[webhook].DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "delete a webhook");
     }
