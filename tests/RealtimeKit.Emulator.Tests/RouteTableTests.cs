@@ -34,9 +34,6 @@ public class RouteTableTests
     private static readonly string[] NotYetAnswered =
     [
         "listPresets", "createPreset", "getPreset", "updatePreset", "replacePreset", "deletePreset",
-        "listSessions", "getSession", "listSessionParticipants", "getSessionParticipant", "getSessionChat",
-        "getSessionTranscript", "getSessionSummary", "generateSessionSummary", "getPeerReport",
-        "getDaywiseAnalytics", "getLivestreamDaywiseAnalytics", "getLivestreamOverallAnalytics",
         "listRecordings", "startRecording", "getActiveRecording", "startTrackRecording", "getRecording", "updateRecording",
         "listLivestreams", "createLivestream", "getLivestreamSession", "getLivestream", "getActiveLivestreamSession",
         "getActiveMeetingLivestream", "stopMeetingLivestream", "getMeetingLivestreams", "startMeetingLivestream",

@@ -17,6 +17,7 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<I
     public const string ControlPrefix = "/_emulator";
 
     private readonly byte[] _token = Encoding.UTF8.GetBytes(apiToken);
+    private readonly Downloads _downloads = new(state.Clock);
 
     /// <summary>The REST operations answered, by the spec's path templates.</summary>
     public static RouteTable Routes { get; } = new(RestRoutes.All);
@@ -70,7 +71,9 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<I
         RestApi.CheckIds(values["account_id"], route.Template.Contains("/kit/apps", StringComparison.Ordinal) ? string.Empty : values["app_id"]);
         var body = method is "POST" or "PUT" or "PATCH" ? await ReadBodyAsync(context) : string.Empty;
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
-        var (status, data) = route.Handler(new RestApi.Request(state, values, query, body));
+        // Download links point back at this emulator, at the address the caller reached it by.
+        var root = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
+        var (status, data) = route.Handler(new RestApi.Request(state, values, query, body) { Root = root, Downloads = _downloads });
         await Responses.Success(context, status, data);
     }
 
@@ -113,6 +116,9 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<I
             case ("POST", ["polls", var pollId, "votes"]):
                 var vote = JsonBody.Parse(body);
                 await Responses.Success(context, 200, state.Vote(vote.RequiredString("token"), pollId, vote.RequiredInt("option")));
+                break;
+            case ("GET", ["downloads", "sessions", var sessionId, var file]):
+                await _downloads.ServeAsync(context, state, sessionId, file);
                 break;
             case ("POST", ["reset"]):
                 RequireApiToken(context);

@@ -3,7 +3,7 @@ using RealtimeKit.Emulator.State;
 namespace RealtimeKit.Emulator.Api;
 
 /// <summary>The operations of openapi/realtimekit.yaml the emulator answers: parameter and body checks, then the state.</summary>
-internal static class RestApi
+internal static partial class RestApi
 {
     /// <summary>One parsed REST request: the path's parameter values (unescaped), the query and the body.</summary>
     public sealed record Request(EmulatorState State, IReadOnlyDictionary<string, string> Path, IReadOnlyDictionary<string, string> Query, string Body)
@@ -15,6 +15,12 @@ internal static class RestApi
         public string MeetingId => Path["meeting_id"];
 
         public string? ParticipantId => Path.GetValueOrDefault("participant_id");
+
+        /// <summary>The emulator's root as the caller reached it, for links back to it.</summary>
+        public Uri? Root { get; init; }
+
+        /// <summary>Signs the download links the sessions operations answer with.</summary>
+        public Downloads? Downloads { get; init; }
     }
 
     /// <summary>An operation: the success status and the <c>data</c> it answers with.</summary>

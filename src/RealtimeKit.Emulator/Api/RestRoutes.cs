@@ -36,5 +36,17 @@ internal static class RestRoutes
         new("PATCH", App + "/webhooks/{webhook_id}", RestApi.UpdateWebhook),
         new("PUT", App + "/webhooks/{webhook_id}", RestApi.ReplaceWebhook),
         new("DELETE", App + "/webhooks/{webhook_id}", RestApi.DeleteWebhook),
+        new("GET", App + "/sessions", RestApi.ListSessions),
+        new("GET", App + "/sessions/{session_id}", RestApi.GetSession),
+        new("GET", App + "/sessions/{session_id}/participants", RestApi.ListSessionParticipants),
+        new("GET", App + "/sessions/{session_id}/participants/{participant_id}", RestApi.GetSessionParticipant),
+        new("GET", App + "/sessions/{session_id}/chat", RestApi.GetSessionChat),
+        new("GET", App + "/sessions/{session_id}/transcript", RestApi.GetSessionTranscript),
+        new("GET", App + "/sessions/{session_id}/summary", RestApi.GetSessionSummary),
+        new("POST", App + "/sessions/{session_id}/summary", RestApi.GenerateSessionSummary),
+        new("GET", App + "/sessions/peer-report/{peer_id}", RestApi.GetPeerReport),
+        new("GET", App + "/analytics/daywise", RestApi.GetDaywiseAnalytics),
+        new("GET", App + "/analytics/livestreams/daywise", RestApi.GetLivestreamDaywiseAnalytics),
+        new("GET", App + "/analytics/livestreams/overall", RestApi.GetLivestreamOverallAnalytics),
     ];
 }

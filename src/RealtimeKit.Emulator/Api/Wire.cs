@@ -5,7 +5,7 @@ namespace RealtimeKit.Emulator.Api;
 internal sealed record ActiveSessionBody(
     string Id, string AssociatedId, string CreatedAt, string UpdatedAt, string StartedAt, string? EndedAt,
     int LiveParticipants, int MaxConcurrentParticipants, double MinutesConsumed, string MeetingDisplayName,
-    string OrganizationId, string Status, string Type, IReadOnlyList<object> BreakoutRooms);
+    string OrganizationId, string Status, string Type, IReadOnlyList<object> BreakoutRooms, object? Meta = null);
 
 internal sealed record SessionParticipantBody(string Id, string CreatedAt, string UpdatedAt, string? Name, string? Picture);
 

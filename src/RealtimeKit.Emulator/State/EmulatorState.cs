@@ -320,8 +320,10 @@ internal sealed partial class EmulatorState(TimeProvider time)
                 }
 
                 var session = meeting.Session;
-                if (session.Members.TryAdd(participant.Id, new SessionMember(participant, now)))
+                var member = new SessionMember(participant, now);
+                if (session.Members.TryAdd(participant.Id, member))
                 {
+                    RememberJoin(meeting, session, member);
                     session.MaxConcurrent = Math.Max(session.MaxConcurrent, session.Members.Count);
                     session.UpdatedAt = now;
                     Raise("meeting.participantJoined", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, session)), ("participant", DescribeWithoutToken(participant)));
@@ -440,6 +442,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
             _webhooks.Clear();
             _apps.Clear();
             _outbox.Clear();
+            ForgetSessions();
         }
     }
 
