@@ -3,7 +3,7 @@ using RealtimeKit.TestSupport;
 namespace RealtimeKit.Emulator.Tests;
 
 /// <summary>Every operation, driven through the SDK against the emulator, answers bodies the spec's schemas accept.</summary>
-public class SpecConformanceTests
+public partial class SpecConformanceTests
 {
     [Fact]
     public async Task Every_response_of_a_full_meeting_flow_validates_against_the_spec()
