@@ -161,12 +161,13 @@ public sealed class SessionHistoryTests
         var newestFirst = await h.Client.Sessions.ListParticipantsAsync(alphaSession, sortBy: SessionParticipantSortBy.JoinedAt, sortOrder: SessionSortOrder.DESC);
         Assert.Equal(new[] { "User 2", "User 1", "User 0" }, newestFirst.Items.Select(p => p.DisplayName));
 
-        var badRange = await h.RawAsync(HttpMethod.Get, $"client/v4/accounts/{h.Emulator.AccountId}/realtime/kit/{h.Emulator.AppId}/sessions?participants=5:1");
-        Assert.Equal(400, badRange.Status);
-        Assert.Contains("participants", badRange.Body, StringComparison.Ordinal);
-        var badSort = await h.RawAsync(HttpMethod.Get, $"client/v4/accounts/{h.Emulator.AccountId}/realtime/kit/{h.Emulator.AppId}/sessions?sort_by=name");
-        Assert.Equal(400, badSort.Status);
-        Assert.Contains("sort_by", badSort.Body, StringComparison.Ordinal);
+        await h.AssertBadRequestAsync("sessions?participants=5:1", "participants");
+        await h.AssertBadRequestAsync("sessions?sort_by=name", "sort_by");
+        await h.AssertBadRequestAsync("sessions?associated_id=nope", "associated_id");
+        await h.AssertBadRequestAsync("sessions/not-a-uuid", "session_id");
+        await h.AssertBadRequestAsync($"sessions/{alphaSession}/participants?view=flat", "view");
+        await h.AssertBadRequestAsync($"sessions/{alphaSession}/participants?include_peer_events=yes", "include_peer_events");
+        await h.AssertBadRequestAsync($"sessions/{alphaSession}/transcript?format=DOCX", "format");
     }
 
     [Fact]
