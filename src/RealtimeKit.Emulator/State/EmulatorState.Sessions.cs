@@ -10,16 +10,26 @@ internal sealed partial class EmulatorState
     private readonly Dictionary<Guid, (Meeting Meeting, LiveSession Session)> _sessions = [];
     private readonly Dictionary<Guid, List<Attendance>> _attendance = [];
     private readonly Dictionary<Guid, Attendance> _peers = [];
+    private readonly Dictionary<SessionMember, Attendance> _stays = [];
     private readonly HashSet<Guid> _summaryRequested = [];
 
     // Under the lock, from Join: the member has just joined (the session may have just started).
     private void RememberJoin(Meeting meeting, LiveSession session, SessionMember member)
     {
         _sessions.TryAdd(session.Id, (meeting, session));
-        var participant = member.Participant;
-        var stay = new Attendance(Guid.NewGuid(), meeting, session, member, participant.Name ?? participant.CustomParticipantId, participant.PresetName);
+        var stay = new Attendance(Guid.NewGuid(), meeting, session, member);
         (CollectionsMarshal.GetValueRefOrAddDefault(_attendance, session.Id, out _) ??= []).Add(stay);
         _peers.Add(stay.PeerId, stay);
+        _stays.Add(member, stay);
+    }
+
+    // Under the lock, from RemoveMember: the member's stay has ended.
+    private void RememberLeave(SessionMember member, DateTimeOffset now)
+    {
+        if (_stays.TryGetValue(member, out var stay))
+        {
+            stay.LeftAt = now;
+        }
     }
 
     // Under the lock, from Reset.
@@ -28,6 +38,7 @@ internal sealed partial class EmulatorState
         _sessions.Clear();
         _attendance.Clear();
         _peers.Clear();
+        _stays.Clear();
         _summaryRequested.Clear();
     }
 
@@ -69,11 +80,10 @@ internal sealed partial class EmulatorState
         lock (_lock)
         {
             var (_, session) = FindSession(accountId, appId, sessionId);
-            var leftAt = LeftTimes(session);
             var now = time.GetUtcNow();
             var matching = Stays(session)
                 .Where(a => filter.Search is not { } text || Matches(text, a.PeerId.ToString(), a.Member.Participant.Id.ToString(), a.Member.Participant.CustomParticipantId, a.DisplayName))
-                .Select(a => (Stay: a, Duration: (leftAt.GetValueOrDefault(a.Member, now) - a.Member.JoinedAt).TotalMinutes));
+                .Select(a => (Stay: a, Duration: ((a.LeftAt ?? now) - a.Member.JoinedAt).TotalMinutes));
             var sorted = (filter.ByDuration, filter.Ascending) switch
             {
                 (true, true) => matching.OrderBy(a => a.Duration),
@@ -82,7 +92,7 @@ internal sealed partial class EmulatorState
                 (false, false) => matching.OrderByDescending(a => a.Stay.Member.JoinedAt),
             };
             var (items, paging) = PageOf(sorted.ThenBy(a => a.Stay.PeerId).Select(a => a.Stay).ToList(), page, perPage);
-            return new SessionParticipantListBody(items.Select(a => DescribeStay(a, leftAt, filter.IncludePeerEvents)).ToList(), paging);
+            return new SessionParticipantListBody(items.Select(a => DescribeStay(a, filter.IncludePeerEvents)).ToList(), paging);
         }
     }
 
@@ -94,7 +104,7 @@ internal sealed partial class EmulatorState
             var stay = _peers.TryGetValue(peerId, out var found) && found.Session == session
                 ? found
                 : throw EmulatorProblem.NotFound($"No participant found with id {peerId} in session {sessionId}");
-            return new SessionParticipantResultBody(DescribeStay(stay, LeftTimes(session), includePeerEvents));
+            return new SessionParticipantResultBody(DescribeStay(stay, includePeerEvents));
         }
     }
 
@@ -105,7 +115,7 @@ internal sealed partial class EmulatorState
             var stay = _peers.TryGetValue(peerId, out var found) && found.Meeting.AccountId == accountId && found.Meeting.AppId == appId
                 ? found
                 : throw EmulatorProblem.NotFound($"No peer found with id {peerId}");
-            var d = DescribeStay(stay, LeftTimes(stay.Session), includePeerEvents);
+            var d = DescribeStay(stay, includePeerEvents);
             return new PeerReportResultBody(new PeerParticipantBody(
                 d.Id, stay.Session.Id.ToString(), d.UserId, d.CustomParticipantId, d.DisplayName, d.PresetName, d.Duration,
                 d.JoinedAt, d.LeftAt, d.CreatedAt, d.UpdatedAt, d.PeerEvents, EmulatedPeerReport(d, part)));
@@ -181,17 +191,17 @@ internal sealed partial class EmulatorState
 
     private int ParticipantCount(LiveSession session) => Stays(session).Select(a => a.Member.Participant.Id).Distinct().Count();
 
-    // When each stay ended; a stay still in the session has no entry.
-    private static Dictionary<SessionMember, DateTimeOffset> LeftTimes(LiveSession session) =>
-        session.PastMembers.ToDictionary(p => p.Member, p => p.LeftAt, ReferenceEqualityComparer.Instance as IEqualityComparer<SessionMember>);
-
     // A past or live session with its polls in meta (the spec leaves meta open; the polls are the emulator's choice).
     private ActiveSessionBody DescribeHistory(Meeting meeting, LiveSession session) =>
         Describe(meeting, session) with { Meta = new Dictionary<string, object> { ["polls"] = session.Polls.Select(p => Describe(p, meeting)).ToList() } };
 
-    private SessionParticipantDetailsBody DescribeStay(Attendance stay, Dictionary<SessionMember, DateTimeOffset> leftTimes, bool includePeerEvents)
+    // Under the lock: the member's stay, as listSessionParticipants shows it (for webhook payloads).
+    private SessionParticipantDetailsBody? DescribeStayOf(SessionMember member) =>
+        _stays.TryGetValue(member, out var stay) ? DescribeStay(stay, includePeerEvents: false) : null;
+
+    private SessionParticipantDetailsBody DescribeStay(Attendance stay, bool includePeerEvents)
     {
-        var left = leftTimes.TryGetValue(stay.Member, out var at) ? at : (DateTimeOffset?)null;
+        var left = stay.LeftAt;
         var minutes = Math.Round(((left ?? time.GetUtcNow()) - stay.Member.JoinedAt).TotalMinutes, 4);
         var events = includePeerEvents ? PeerEvents(stay, left, minutes) : null;
         var joined = Stamp(stay.Member.JoinedAt);

@@ -164,7 +164,8 @@ internal sealed partial class EmulatorState
         if (session.Members.Remove(participantId, out var member))
         {
             session.PastMembers.Add((member, now));
-            Raise("meeting.participantLeft", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, session)), ("participant", DescribeWithoutToken(member.Participant)));
+            RememberLeave(member, now);
+            Raise("meeting.participantLeft", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, session)), ("participant", DescribeWithoutToken(member.Participant)), ("session_participant", DescribeStayOf(member)));
         }
     }
 
@@ -172,7 +173,7 @@ internal sealed partial class EmulatorState
     private void RaiseEnded(Meeting meeting, LiveSession session)
     {
         var m = DescribeMeeting(meeting);
-        var s = Describe(meeting, session);
+        var s = DescribeHistory(meeting, session);
         Raise("meeting.ended", ("meeting", m), ("session", s));
         if (session.Chat.Count > 0)
         {

@@ -326,7 +326,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
                     RememberJoin(meeting, session, member);
                     session.MaxConcurrent = Math.Max(session.MaxConcurrent, session.Members.Count);
                     session.UpdatedAt = now;
-                    Raise("meeting.participantJoined", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, session)), ("participant", DescribeWithoutToken(participant)));
+                    Raise("meeting.participantJoined", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, session)), ("participant", DescribeWithoutToken(participant)), ("session_participant", DescribeStayOf(member)));
                 }
 
                 return new JoinBody(meeting.Id.ToString(), session.Id.ToString(), participant.Id.ToString(), session.Members.Count);
