@@ -53,15 +53,9 @@ internal sealed partial class EmulatorState
                 .Where(s => (filter.Start is null || s.Session.StartedAt >= filter.Start) && (filter.End is null || s.Session.StartedAt <= filter.End))
                 .Where(s => filter.Search is not { } text || Matches(text, s.Meeting.Title, s.Meeting.Id.ToString(), s.Session.Id.ToString()))
                 .Where(s => filter.ParticipantCount is not { } range || ParticipantCount(s.Session) is var n && n >= range.Min && n <= range.Max)
-                .Select(s => DescribeHistory(s.Meeting, s.Session));
-            var sorted = (filter.ByMinutes, filter.Ascending) switch
-            {
-                (true, true) => matching.OrderBy(s => s.MinutesConsumed),
-                (true, false) => matching.OrderByDescending(s => s.MinutesConsumed),
-                (false, true) => matching.OrderBy(s => s.StartedAt, StringComparer.Ordinal),
-                (false, false) => matching.OrderByDescending(s => s.StartedAt, StringComparer.Ordinal),
-            };
-            var (items, paging) = PageOf(sorted.ThenBy(s => s.Id, StringComparer.Ordinal).ToList(), page, perPage);
+                .Select(s => (Body: DescribeHistory(s.Meeting, s.Session), s.Session.StartedAt));
+            var sorted = filter.ByMinutes ? Ordered(matching, s => s.Body.MinutesConsumed, filter.Ascending) : Ordered(matching, s => s.StartedAt, filter.Ascending);
+            var (items, paging) = PageOf(sorted.ThenBy(s => s.Body.Id, StringComparer.Ordinal).Select(s => s.Body).ToList(), page, perPage);
             return new Paged(new SessionListBody(items), paging);
         }
     }
@@ -84,13 +78,7 @@ internal sealed partial class EmulatorState
             var matching = Stays(session)
                 .Where(a => filter.Search is not { } text || Matches(text, a.PeerId.ToString(), a.Member.Participant.Id.ToString(), a.Member.Participant.CustomParticipantId, a.DisplayName))
                 .Select(a => (Stay: a, Duration: ((a.LeftAt ?? now) - a.Member.JoinedAt).TotalMinutes));
-            var sorted = (filter.ByDuration, filter.Ascending) switch
-            {
-                (true, true) => matching.OrderBy(a => a.Duration),
-                (true, false) => matching.OrderByDescending(a => a.Duration),
-                (false, true) => matching.OrderBy(a => a.Stay.Member.JoinedAt),
-                (false, false) => matching.OrderByDescending(a => a.Stay.Member.JoinedAt),
-            };
+            var sorted = filter.ByDuration ? Ordered(matching, a => a.Duration, filter.Ascending) : Ordered(matching, a => a.Stay.Member.JoinedAt, filter.Ascending);
             var (items, paging) = PageOf(sorted.ThenBy(a => a.Stay.PeerId).Select(a => a.Stay).ToList(), page, perPage);
             return new SessionParticipantListBody(items.Select(a => DescribeStay(a, filter.IncludePeerEvents)).ToList(), paging);
         }
@@ -251,6 +239,9 @@ internal sealed partial class EmulatorState
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash, bigEndian: true);
     }
+
+    private static IOrderedEnumerable<T> Ordered<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, bool ascending) =>
+        ascending ? items.OrderBy(key) : items.OrderByDescending(key);
 
     private static bool Matches(string text, params string?[] fields) =>
         fields.Any(f => f?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
