@@ -30,7 +30,8 @@ public sealed class TelemetryTests : KickAllServerTests
         var spans = new List<Activity>();
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(RealtimeKitTelemetry.ActivitySourceName).AddInMemoryExporter(spans).Build())
         {
-            using var client = Client(maxRetries: 2);
+            // Under a base path, which comes before the spec's templates.
+            using var client = Client(maxRetries: 2, basePath: "/client/v4");
             await client.ActiveSession.KickAllAsync(MeetingId);
         }
 
@@ -47,6 +48,24 @@ public sealed class TelemetryTests : KickAllServerTests
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
         Assert.DoesNotContain(span.TagObjects, t => t.Value?.ToString()?.Contains(MeetingId, StringComparison.Ordinal) == true || t.Value?.ToString()?.Contains(Token, StringComparison.Ordinal) == true);
         Assert.Equal(2, Server.Requests.Count);
+        Assert.StartsWith("/client/v4/accounts/", Server.Requests[0].RawPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_outside_the_spec_is_a_span_named_by_its_method_without_a_template()
+    {
+        var spans = new List<Activity>();
+        using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(RealtimeKitTelemetry.ActivitySourceName).AddInMemoryExporter(spans).Build())
+        {
+            using var client = Client();
+            await client.SendAsync("GET", $"/accounts/{AccountId}/realtime/kit/{AppId}/meetings/{MeetingId}/not-in-the-spec");
+        }
+
+        var span = Assert.Single(spans, s => Equals(s.GetTagItem("server.port"), Port));
+        Assert.Equal("GET", span.DisplayName);
+        Assert.Null(span.GetTagItem("url.template"));
+        Assert.Null(span.GetTagItem(RealtimeKitTelemetry.OperationNameAttribute));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
     }
 
     [Fact]
@@ -129,6 +148,26 @@ public sealed class TelemetryTests : KickAllServerTests
     }
 
     [Fact]
+    public async Task Without_a_listener_or_a_debug_logger_the_telemetry_handlers_allocate_nothing()
+    {
+        using var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        using var chain = new Entry(new TelemetryHandler(new Uri("https://api.test/client/v4"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+        {
+            InnerHandler = new AttemptCounter { InnerHandler = new Answer(Task.FromResult(response)) },
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"https://api.test/client/v4{Prefix}/active-session");
+        await chain.Send(request);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            _ = chain.Send(request).Result;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void The_operation_catalog_is_the_specs_list_of_operations()
     {
         var spec = SpecDocument.Operations().Select(o => $"(\"{o.Method}\", \"{o.Path}\", \"{o.Operation["operationId"]}\"),").ToList();
@@ -151,8 +190,8 @@ public sealed class TelemetryTests : KickAllServerTests
     public void A_path_is_named_by_the_most_specific_operation_of_its_method(string method, string path, string? operationId) =>
         Assert.Equal(operationId, OperationCatalog.Find(method, path)?.OperationId);
 
-    private RealtimeKitClient Client(int maxRetries = 0) =>
-        new(ResolvedOptions.Resolve(Options(Server.BaseUrl, maxRetries, new ImmediateTimeProvider(), Timeout.InfiniteTimeSpan), NoEnvironment), null, null);
+    private RealtimeKitClient Client(int maxRetries = 0, string basePath = "") =>
+        new(ResolvedOptions.Resolve(Options(Server.BaseUrl + basePath, maxRetries, new ImmediateTimeProvider(), Timeout.InfiniteTimeSpan), NoEnvironment), null, null);
 
     private List<MetricPoint> Points(List<MetricSnapshot> metrics, string name)
     {
@@ -182,6 +221,18 @@ public sealed class TelemetryTests : KickAllServerTests
         }
 
         return null;
+    }
+
+    /// <summary>The outside of a handler chain, callable directly (no HttpClient around it).</summary>
+    private sealed class Entry(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public Task<HttpResponseMessage> Send(HttpRequestMessage request) => SendAsync(request, CancellationToken.None);
+    }
+
+    /// <summary>A transport that answers at once with the same completed task.</summary>
+    private sealed class Answer(Task<HttpResponseMessage> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => answer;
     }
 
     private sealed class Spy(List<HttpRequestMessage> seen, HttpMessageHandler inner) : DelegatingHandler(inner)
