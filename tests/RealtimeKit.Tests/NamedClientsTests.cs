@@ -70,6 +70,27 @@ public sealed class NamedClientsTests : KickAllServerTests
     }
 
     [Fact]
+    public async Task The_primary_handler_of_a_named_client_follows_no_redirect()
+    {
+        var services = new ServiceCollection();
+        services.AddRealtimeKit("eu", o => Configure(o, EuAccount, "eu-app", EuToken));
+        await using var provider = services.BuildServiceProvider();
+
+        HttpMessageHandler? handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler("RealtimeKit:eu");
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler;
+        }
+
+        Assert.False(handler switch
+        {
+            SocketsHttpHandler sockets => sockets.AllowAutoRedirect,
+            HttpClientHandler client => client.AllowAutoRedirect,
+            _ => throw new InvalidOperationException($"Unexpected primary handler {handler?.GetType()}."),
+        });
+    }
+
+    [Fact]
     public async Task A_named_client_binds_its_own_configuration_section()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
