@@ -47,7 +47,7 @@ public partial class RealtimeKitClient : IDisposable
     /// The innermost handler, e.g. a <see cref="SocketsHttpHandler"/> with your proxy settings (or a chain of your
     /// handlers ending in one); null for the default. Following redirects is turned off on it: the SDK never follows one.
     /// </param>
-    /// <param name="loggerFactory">Where retry warnings go; null for none.</param>
+    /// <param name="loggerFactory">Where retry warnings and the Debug events of each request and response go; null for none.</param>
     /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
     public RealtimeKitClient(RealtimeKitClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null)
         : this(ResolvedOptions.Resolve(options, ResolvedOptions.ProcessEnvironment), transport, loggerFactory)

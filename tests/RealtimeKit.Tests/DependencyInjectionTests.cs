@@ -1,19 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RealtimeKit.Tests.Support;
 using RealtimeKit.TestSupport;
 using static RealtimeKit.Tests.Support.TestClients;
 
 namespace RealtimeKit.Tests;
 
-public sealed class DependencyInjectionTests : IAsyncLifetime
+public sealed class DependencyInjectionTests : KickAllServerTests
 {
-    private const string KickedAll = """{"success":true,"data":{"action":"kicked","kicked_participants_count":3}}""";
-    private LoopbackServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(_ => ScriptedResponse.Json(200, KickedAll));
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task AddRealtimeKit_with_an_action_gives_a_working_client()
     {
@@ -24,8 +18,8 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         var result = await provider.GetRequiredService<RealtimeKitClient>().ActiveSession.KickAllAsync(MeetingId);
 
         Assert.Equal(3d, result.KickedParticipantsCount);
-        Assert.Equal("Bearer " + Token, _server.Requests[0].Header("Authorization"));
-        Assert.StartsWith("RealtimeKit-dotnet/", _server.Requests[0].Header("User-Agent"), StringComparison.Ordinal);
+        Assert.Equal("Bearer " + Token, Server.Requests[0].Header("Authorization"));
+        Assert.StartsWith("RealtimeKit-dotnet/", Server.Requests[0].Header("User-Agent"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +30,7 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
             ["RealtimeKit:AccountId"] = AccountId,
             ["RealtimeKit:AppId"] = AppId,
             ["RealtimeKit:ApiToken"] = Token,
-            ["RealtimeKit:BaseUrl"] = _server.BaseUrl,
+            ["RealtimeKit:BaseUrl"] = Server.BaseUrl,
             ["RealtimeKit:Timeout"] = "00:00:30",
             ["RealtimeKit:MaxRetries"] = "1",
         }).Build();
@@ -49,14 +43,14 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
 
         Assert.Equal(TimeSpan.FromSeconds(30), client.Options.Timeout);
         Assert.Equal(1, client.Options.MaxRetries);
-        Assert.Single(_server.Requests);
+        Assert.Single(Server.Requests);
     }
 
     [Fact]
     public async Task Handlers_added_to_the_returned_builder_run_inside_the_SDK_pipeline_once_per_attempt()
     {
         var calls = 0;
-        _server.Respond(_ => ++calls == 1 ? ScriptedResponse.Json(503, "{}", ("Retry-After", "0")) : ScriptedResponse.Json(200, KickedAll));
+        Server.Respond(_ => ++calls == 1 ? ScriptedResponse.Json(503, "{}", ("Retry-After", "0")) : ScriptedResponse.Json(200, KickedAll));
         var seen = new List<string?>();
         var services = new ServiceCollection();
         services.AddRealtimeKit(ConfigureForServer).AddHttpMessageHandler(() => new Recorder(seen));
@@ -105,7 +99,7 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         o.AccountId = AccountId;
         o.AppId = AppId;
         o.ApiToken = Token;
-        o.BaseUrl = new Uri(_server.BaseUrl);
+        o.BaseUrl = new Uri(Server.BaseUrl);
     }
 
     private sealed class Recorder(List<string?> seen) : DelegatingHandler

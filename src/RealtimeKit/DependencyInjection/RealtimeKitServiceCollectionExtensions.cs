@@ -5,7 +5,7 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RealtimeKit.Configuration;
+using RealtimeKit.DependencyInjection;
 using RealtimeKit.Http;
 
 namespace RealtimeKit;
@@ -13,7 +13,10 @@ namespace RealtimeKit;
 /// <summary>Registers <see cref="RealtimeKitClient"/> with dependency injection, over <c>IHttpClientFactory</c>.</summary>
 public static class RealtimeKitServiceCollectionExtensions
 {
-    /// <summary>The name of the <see cref="HttpClient"/> the client uses.</summary>
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> the unnamed client uses; a client registered as <c>"eu"</c> uses
+    /// <c>RealtimeKit:eu</c>.
+    /// </summary>
     public const string HttpClientName = "RealtimeKit";
 
     /// <summary>
@@ -30,7 +33,7 @@ public static class RealtimeKitServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<RealtimeKitClientOptions>().Configure(configure);
-        return AddCore(services);
+        return AddCore(services, Options.DefaultName);
     }
 
     /// <summary>
@@ -45,31 +48,84 @@ public static class RealtimeKitServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions<RealtimeKitClientOptions>().Bind(section);
-        return AddCore(services);
+        return AddCore(services, Options.DefaultName);
     }
 
-    private static IHttpClientBuilder AddCore(IServiceCollection services)
+    /// <summary>
+    /// Registers a named <see cref="RealtimeKitClient"/>, for an application that works with several accounts or
+    /// apps: its own options (named options <paramref name="name"/>; environment fallbacks apply) and its own
+    /// <see cref="HttpClient"/> pipeline. Resolve it with <see cref="IRealtimeKitClientFactory.CreateClient"/> or as a
+    /// keyed service (<c>[FromKeyedServices("eu")] RealtimeKitClient client</c>). Registering a name again adds to
+    /// its options.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name, e.g. <c>"eu"</c>: not blank.</param>
+    /// <param name="configure">Sets the options of this client.</param>
+    /// <returns>The HTTP client builder of this client, to add your own handlers or configure the primary handler.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
+    public static IHttpClientBuilder AddRealtimeKit(this IServiceCollection services, string name, Action<RealtimeKitClientOptions> configure)
     {
-        var builder = services.AddHttpClient(HttpClientName);
-        if (services.Any(d => d.ServiceType == typeof(PipelineRegistered)))
+        ArgumentNullException.ThrowIfNull(services);
+        CheckName(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<RealtimeKitClientOptions>(name).Configure(configure);
+        return AddCore(services, name);
+    }
+
+    /// <summary>Registers a named <see cref="RealtimeKitClient"/> with options bound from a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name, e.g. <c>"eu"</c>: not blank.</param>
+    /// <param name="section">The section, e.g. <c>configuration.GetSection("RealtimeKit:Eu")</c>.</param>
+    /// <returns>The HTTP client builder of this client.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
+    public static IHttpClientBuilder AddRealtimeKit(this IServiceCollection services, string name, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        CheckName(name);
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<RealtimeKitClientOptions>(name).Bind(section);
+        return AddCore(services, name);
+    }
+
+    private static void CheckName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A client name must not be empty or whitespace; use AddRealtimeKit(options => ...) for the unnamed client.", nameof(name));
+        }
+    }
+
+    private static IHttpClientBuilder AddCore(IServiceCollection services, string name)
+    {
+        var builder = services.AddHttpClient(RealtimeKitRegistrations.HttpClientNameOf(name));
+        var registrations = RealtimeKitRegistrations.In(services);
+        if (!registrations.Add(name))
         {
             // Registered before: the options above add to the same options; the SDK handlers must not be added twice.
             return builder;
         }
 
-        services.AddSingleton<PipelineRegistered>();
-
-        // Resolved (validated, frozen) once, on first use: a bad option fails the first resolution with its name.
-        services.TryAddSingleton(sp => ResolvedOptions.Resolve(sp.GetRequiredService<IOptions<RealtimeKitClientOptions>>().Value, ResolvedOptions.ProcessEnvironment));
-        services.TryAddTransient(sp => new RealtimeKitClient(sp.GetRequiredService<ResolvedOptions>(), CreateHttpClient(sp), ownsHttpClient: false));
+        services.TryAddSingleton<RealtimeKitClientFactory>();
+        services.TryAddSingleton<IRealtimeKitClientFactory>(sp => sp.GetRequiredService<RealtimeKitClientFactory>());
 
         // Runs after every configuration of the builder, the user's primary handler included: the SDK never follows redirects.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, NoRedirectsFilter>());
 
+        // Resolved (validated, frozen) once, on first use: a bad option fails the first resolution with its name.
+        if (name.Length == 0)
+        {
+            services.TryAddTransient(sp => sp.GetRequiredService<IRealtimeKitClientFactory>().CreateClient(Options.DefaultName));
+        }
+        else
+        {
+            services.AddKeyedTransient(name, (sp, _) => sp.GetRequiredService<IRealtimeKitClientFactory>().CreateClient(name));
+        }
+
         builder.ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
         {
-            var options = sp.GetRequiredService<ResolvedOptions>();
+            var options = sp.GetRequiredService<RealtimeKitClientFactory>().Options(name);
             var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<RealtimeKitClient>();
             var sdkHandlers = Pipeline.CreateHandlers(options, logger);
             for (var i = 0; i < sdkHandlers.Length; i++)
@@ -80,27 +136,12 @@ public static class RealtimeKitServiceCollectionExtensions
         return builder;
     }
 
-    // What IHttpClientFactory.CreateClient does, but with the SDK's HttpClient, which leaves reading the body to the
-    // SDK's handlers (within MaxResponseSize) instead of buffering it a second time.
-    private static SdkHttpClient CreateHttpClient(IServiceProvider services)
-    {
-        var client = new SdkHttpClient(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName), disposeHandler: false);
-        foreach (var configure in services.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HttpClientName).HttpClientActions)
-        {
-            configure(client);
-        }
-
-        return client;
-    }
-
-    private sealed class PipelineRegistered;
-
-    private sealed class NoRedirectsFilter : IHttpMessageHandlerBuilderFilter
+    private sealed class NoRedirectsFilter(RealtimeKitRegistrations registrations) : IHttpMessageHandlerBuilderFilter
     {
         public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
         {
             next(builder);
-            if (builder.Name == HttpClientName)
+            if (registrations.OwnsHttpClient(builder.Name))
             {
                 Pipeline.DisableRedirects(builder.PrimaryHandler);
             }

@@ -1,16 +1,22 @@
 using Microsoft.Extensions.Logging;
 using RealtimeKit.Configuration;
+using RealtimeKit.Telemetry;
 
 namespace RealtimeKit.Http;
 
-/// <summary>The SDK's HTTP handlers, outermost first: errors → retries (with per-attempt timeout and bounded body) → User-Agent.</summary>
+/// <summary>
+/// The SDK's HTTP handlers, outermost first: telemetry → errors → retries (with per-attempt timeout and bounded body)
+/// → attempt count (for telemetry) → User-Agent.
+/// </summary>
 internal static class Pipeline
 {
     /// <summary>The handlers in order, to chain in front of a transport or add to an <c>IHttpClientBuilder</c>.</summary>
     public static DelegatingHandler[] CreateHandlers(ResolvedOptions options, ILogger logger) =>
     [
+        new TelemetryHandler(options.BaseUrl, options.TimeProvider, logger),
         new ErrorResponseHandler(options.BaseUrl, options.MaxResponseSize, options.TimeProvider),
         new RetryHandler(new RetryPolicy(options.MaxRetries, options.TimeProvider, Random.Shared.NextDouble), options.Timeout, options.TimeProvider, logger, options.MaxResponseSize),
+        new AttemptCounter(),
         new SdkHeadersHandler(),
     ];
 

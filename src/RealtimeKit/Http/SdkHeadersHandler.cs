@@ -3,7 +3,10 @@ using System.Reflection;
 
 namespace RealtimeKit.Http;
 
-/// <summary>Names this SDK and its version in <c>User-Agent</c> on every request.</summary>
+/// <summary>
+/// Adds this SDK and its version to <c>User-Agent</c> on every request, after whatever the application put there
+/// (on the request or its <see cref="HttpClient.DefaultRequestHeaders"/>): <c>MyApp/2.1 RealtimeKit-dotnet/0.1.0 (.NET ...)</c>.
+/// </summary>
 internal sealed class SdkHeadersHandler : DelegatingHandler
 {
     /// <summary>The SDK's product token, e.g. <c>RealtimeKit-dotnet/0.1.0</c>.</summary>
@@ -17,9 +20,14 @@ internal sealed class SdkHeadersHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.UserAgent.Clear();
-        request.Headers.UserAgent.Add(Product);
-        request.Headers.UserAgent.Add(Runtime);
+        // Runs once per attempt: a retried request already carries the SDK's token.
+        var agent = request.Headers.UserAgent;
+        if (agent.Count == 0 || !agent.Contains(Product))
+        {
+            agent.Add(Product);
+            agent.Add(Runtime);
+        }
+
         return base.SendAsync(request, cancellationToken);
     }
 }

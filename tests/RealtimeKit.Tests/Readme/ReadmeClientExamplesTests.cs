@@ -72,20 +72,6 @@ public sealed class ReadmeClientExamplesTests(PrismFixture prism) : IClassFixtur
     }
 
     [Fact]
-    public void The_readme_shows_exactly_the_code_this_test_runs()
-    {
-        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "RealtimeKit.Tests", "Readme", "ReadmeClientExamplesTests.cs"));
-        var begin = source.IndexOf("// README: everyday calls (begin)", StringComparison.Ordinal);
-        var end = source.IndexOf("        // README: everyday calls (end)", StringComparison.Ordinal);
-        var tested = Normalize(source[(source.IndexOf('\n', begin) + 1)..end]);
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        var block = readme.IndexOf("```csharp\n// Meetings and participants", StringComparison.Ordinal);
-        Assert.True(block >= 0, "The README has no everyday-calls block.");
-        var shown = Normalize(readme[(block + "```csharp\n".Length)..readme.IndexOf("```", block + 10, StringComparison.Ordinal)]);
-
-        Assert.Equal(tested, shown);
-    }
-
-    private static string Normalize(string code) =>
-        string.Join('\n', code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+    public void The_readme_shows_exactly_the_code_this_test_runs() =>
+        Assert.Equal(ReadmeBlocks.Tested("ReadmeClientExamplesTests.cs", "everyday calls"), ReadmeBlocks.Shown("// Meetings and participants"));
 }

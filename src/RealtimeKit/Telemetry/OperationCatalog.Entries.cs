@@ -1,0 +1,76 @@
+namespace RealtimeKit.Telemetry;
+
+/// <summary>
+/// The spec's operations (method, path template, operationId), for naming a request in telemetry whichever way it
+/// was made: the facade, <c>client.Api</c> or <c>client.SendAsync</c>. A test keeps this list equal to
+/// openapi/realtimekit.yaml and prints the lines to paste when the spec changes.
+/// </summary>
+internal static partial class OperationCatalog
+{
+    /// <summary>Every operation of the spec, in the spec's order (a method: static fields of partial files have no set order).</summary>
+    public static (string Method, string Template, string OperationId)[] Entries() =>
+    [
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session", "getActiveSession"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick", "kickParticipants"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick-all", "kickAllParticipants"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute", "muteParticipants"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute-all", "muteAllParticipants"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/poll", "createPoll"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants", "addParticipant"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants", "listParticipants"),
+        ("DELETE", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}", "deleteParticipant"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}", "getParticipant"),
+        ("PATCH", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}", "editParticipant"),
+        ("PUT", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}", "replaceParticipant"),
+        ("GET", "/accounts/{account_id}/realtime/kit/apps", "listApps"),
+        ("POST", "/accounts/{account_id}/realtime/kit/apps", "createApp"),
+        ("GET", "/accounts/{account_id}/realtime/kit/apps/{app_id}", "getApp"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/meetings", "listMeetings"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings", "createMeeting"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", "getMeeting"),
+        ("PATCH", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", "updateMeeting"),
+        ("PUT", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", "replaceMeeting"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}/token", "regenerateParticipantToken"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/presets", "listPresets"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/presets", "createPreset"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}", "getPreset"),
+        ("PATCH", "/accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}", "updatePreset"),
+        ("PUT", "/accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}", "replacePreset"),
+        ("DELETE", "/accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}", "deletePreset"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions", "listSessions"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}", "getSession"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants", "listSessionParticipants"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}", "getSessionParticipant"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/chat", "getSessionChat"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript", "getSessionTranscript"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary", "getSessionSummary"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary", "generateSessionSummary"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}", "getPeerReport"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/analytics/daywise", "getDaywiseAnalytics"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/daywise", "getLivestreamDaywiseAnalytics"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/overall", "getLivestreamOverallAnalytics"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/webhooks", "listWebhooks"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/webhooks", "createWebhook"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/webhooks/all", "listWebhookEvents"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}", "getWebhook"),
+        ("PATCH", "/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}", "updateWebhook"),
+        ("PUT", "/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}", "replaceWebhook"),
+        ("DELETE", "/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}", "deleteWebhook"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/recordings", "listRecordings"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/recordings", "startRecording"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/recordings/active-recording/{meeting_id}", "getActiveRecording"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/recordings/track", "startTrackRecording"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}", "getRecording"),
+        ("PUT", "/accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}", "updateRecording"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/livestreams", "listLivestreams"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/livestreams", "createLivestream"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/livestreams/sessions/{livestream-session-id}", "getLivestreamSession"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}", "getLivestream"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}/active-livestream-session", "getActiveLivestreamSession"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream", "getActiveMeetingLivestream"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream/stop", "stopMeetingLivestream"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestream", "getMeetingLivestreams"),
+        ("POST", "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestreams", "startMeetingLivestream"),
+        ("GET", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/livestream-sessions", "listSessionLivestreamSessions"),
+    ];
+}
