@@ -3,7 +3,7 @@ using RealtimeKit.Emulator.State;
 namespace RealtimeKit.Emulator.Api;
 
 /// <summary>The operations of openapi/realtimekit.yaml the emulator answers: parameter and body checks, then the state.</summary>
-internal static class RestApi
+internal static partial class RestApi
 {
     /// <summary>One parsed REST request: the path's parameter values (unescaped), the query and the body.</summary>
     public sealed record Request(EmulatorState State, IReadOnlyDictionary<string, string> Path, IReadOnlyDictionary<string, string> Query, string Body)
