@@ -167,20 +167,19 @@ internal sealed partial class EmulatorState
         }
 
         livestream.Name = name ?? livestream.Name;
-        livestream.Status = LivestreamStatus.Invoked;
+        livestream.Status = LivestreamState.Invoked;
         livestream.UpdatedAt = now;
         var run = new LivestreamSessionRecord(Guid.NewGuid(), livestream, session.Id, now);
         livestream.Sessions.Add(run);
         RaiseLivestream(livestream);
         livestream.Timer?.Dispose();
-        livestream.Timer = After(RecorderJoinDelay, () =>
+        livestream.Timer = After(RecorderJoinDelay, joined =>
         {
-            if (_livestreams.ContainsKey(livestream.Id) && livestream.Status == LivestreamStatus.Invoked && livestream.ActiveSession == run)
+            if (_livestreams.ContainsKey(livestream.Id) && livestream.Status == LivestreamState.Invoked && livestream.ActiveSession == run)
             {
-                var joined = time.GetUtcNow();
                 run.StartedAt = joined;
                 run.UpdatedAt = joined;
-                livestream.Status = LivestreamStatus.Live;
+                livestream.Status = LivestreamState.Live;
                 livestream.UpdatedAt = joined;
                 RaiseLivestream(livestream);
             }
@@ -198,7 +197,7 @@ internal sealed partial class EmulatorState
             run.UpdatedAt = now;
         }
 
-        livestream.Status = LivestreamStatus.Idle;
+        livestream.Status = LivestreamState.Idle;
         livestream.UpdatedAt = now;
         RaiseLivestream(livestream);
     }

@@ -108,21 +108,21 @@ internal sealed partial class EmulatorState
                 var now = time.GetUtcNow();
                 switch (action, recording.Status)
                 {
-                    case ("pause", RecordingStatus.Recording):
-                        recording.Status = RecordingStatus.Paused;
+                    case ("pause", RecordingState.Recording):
+                        recording.Status = RecordingState.Paused;
                         recording.PausedAt = now;
                         RaiseRecording(recording);
                         break;
-                    case ("resume", RecordingStatus.Paused):
+                    case ("resume", RecordingState.Paused):
                         recording.PausedFor += now - recording.PausedAt!.Value;
                         recording.PausedAt = null;
-                        recording.Status = RecordingStatus.Recording;
+                        recording.Status = RecordingState.Recording;
                         RaiseRecording(recording);
                         break;
-                    case ("stop", RecordingStatus.Invoked or RecordingStatus.Recording or RecordingStatus.Paused):
+                    case ("stop", RecordingState.Invoked or RecordingState.Recording or RecordingState.Paused):
                         StopRecording(recording, "API_CALL", now);
                         break;
-                    case ("pause", RecordingStatus.Paused) or ("resume", RecordingStatus.Recording) or ("stop", RecordingStatus.Uploading or RecordingStatus.Uploaded):
+                    case ("pause", RecordingState.Paused) or ("resume", RecordingState.Recording) or ("stop", RecordingState.Uploading or RecordingState.Uploaded):
                         break;
                     default:
                         throw EmulatorProblem.BadRequest($"Cannot {action} recording {recording.Id}: it is {recording.Status}; {(action == "resume" ? "only a PAUSED recording can be resumed" : "only a RECORDING recording can be paused")}.");
@@ -153,12 +153,12 @@ internal sealed partial class EmulatorState
         };
         _recordings.Add(id, recording);
         RaiseRecording(recording);
-        recording.Timer = After(RecorderJoinDelay, () =>
+        recording.Timer = After(RecorderJoinDelay, joined =>
         {
-            if (_recordings.ContainsKey(id) && recording.Status == RecordingStatus.Invoked)
+            if (_recordings.ContainsKey(id) && recording.Status == RecordingState.Invoked)
             {
-                recording.Status = RecordingStatus.Recording;
-                recording.StartedAt = time.GetUtcNow();
+                recording.Status = RecordingState.Recording;
+                recording.StartedAt = joined;
                 RaiseRecording(recording);
             }
         });
@@ -174,17 +174,17 @@ internal sealed partial class EmulatorState
             recording.PausedAt = null;
         }
 
-        recording.Status = RecordingStatus.Uploading;
+        recording.Status = RecordingState.Uploading;
         recording.StoppedAt = now;
         recording.StopReason = reason;
         recording.Timer?.Dispose();
         RaiseRecording(recording);
-        recording.Timer = After(UploadDelay, () =>
+        recording.Timer = After(UploadDelay, uploaded =>
         {
-            if (_recordings.ContainsKey(recording.Id) && recording.Status == RecordingStatus.Uploading)
+            if (_recordings.ContainsKey(recording.Id) && recording.Status == RecordingState.Uploading)
             {
-                recording.Status = RecordingStatus.Uploaded;
-                recording.UploadedAt = time.GetUtcNow();
+                recording.Status = RecordingState.Uploaded;
+                recording.UploadedAt = uploaded;
                 RaiseRecording(recording);
             }
         });
@@ -199,14 +199,19 @@ internal sealed partial class EmulatorState
         }
     }
 
-    /// <summary>Runs <paramref name="step"/> under the lock after <paramref name="delay"/> on the emulator's clock, then publishes what it raised.</summary>
-    private ITimer After(TimeSpan delay, Action step) =>
-        time.CreateTimer(
+    /// <summary>
+    /// Runs <paramref name="step"/> under the lock after <paramref name="delay"/> on the emulator's clock, then publishes
+    /// what it raised. The step is given the time it was due, so its timestamps do not depend on when the timer ran.
+    /// </summary>
+    private ITimer After(TimeSpan delay, Action<DateTimeOffset> step)
+    {
+        var due = time.GetUtcNow() + delay;
+        return time.CreateTimer(
             _ =>
             {
                 lock (_lock)
                 {
-                    step();
+                    step(due);
                 }
 
                 Flush();
@@ -214,6 +219,7 @@ internal sealed partial class EmulatorState
             null,
             delay,
             Timeout.InfiniteTimeSpan);
+    }
 
     private RecordingRecord FindRecording(string accountId, string appId, Guid recordingId) =>
         _recordings.TryGetValue(recordingId, out var recording) && recording.Meeting.AccountId == accountId && recording.Meeting.AppId == appId

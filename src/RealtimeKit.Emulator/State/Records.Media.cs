@@ -36,7 +36,7 @@ internal sealed class RecordingRecord(Guid id, Meeting meeting, Guid sessionId, 
 
     public DateTimeOffset InvokedAt { get; } = invokedAt;
 
-    public string Status { get; set; } = RecordingStatus.Invoked;
+    public string Status { get; set; } = RecordingState.Invoked;
 
     public DateTimeOffset? StartedAt { get; set; }
 
@@ -71,7 +71,7 @@ internal sealed class RecordingRecord(Guid id, Meeting meeting, Guid sessionId, 
     /// <summary>The pending automatic step (recorder joined, upload done).</summary>
     public ITimer? Timer { get; set; }
 
-    public bool IsActive => Status is RecordingStatus.Invoked or RecordingStatus.Recording or RecordingStatus.Paused;
+    public bool IsActive => Status is RecordingState.Invoked or RecordingState.Recording or RecordingState.Paused;
 
     /// <summary>Whole seconds recorded so far: running time less pauses.</summary>
     public int DurationSeconds(DateTimeOffset now)
@@ -88,7 +88,7 @@ internal sealed class RecordingRecord(Guid id, Meeting meeting, Guid sessionId, 
 }
 
 /// <summary>The statuses of a recording, as the spec spells them.</summary>
-internal static class RecordingStatus
+internal static class RecordingState
 {
     public const string Invoked = "INVOKED";
     public const string Recording = "RECORDING";
@@ -98,7 +98,7 @@ internal static class RecordingStatus
 }
 
 /// <summary>The statuses of a livestream, as the spec spells them.</summary>
-internal static class LivestreamStatus
+internal static class LivestreamState
 {
     public const string Invoked = "INVOKED";
     public const string Live = "LIVE";
@@ -120,7 +120,7 @@ internal sealed class LivestreamRecord(Guid id, string accountId, string appId, 
 
     public string StreamKey { get; } = streamKey;
 
-    public string Status { get; set; } = LivestreamStatus.Invoked;
+    public string Status { get; set; } = LivestreamState.Invoked;
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
