@@ -78,6 +78,23 @@ public sealed class PresetsTests
         Assert.Contains("No preset found with name coach in app other-app", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_reset_forgets_created_presets_and_brings_back_the_defaults()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var coach = await h.Client.Presets.CreateAsync(WebinarHost("coach"));
+        var host = (await h.Client.Presets.ListAsync(search: "group_call_host")).Items.Single();
+        await h.Client.Presets.DeleteAsync(host.Id);
+
+        await h.Emulator.Control.ResetAsync();
+        var after = await h.Client.Presets.ListAsync();
+
+        Assert.Equal(8, after.TotalCount);
+        Assert.DoesNotContain(after.Items, p => p.Name == "coach" || p.Id == host.Id);
+        Assert.Contains(after.Items, p => p.Name == "group_call_host");
+        Assert.Equal(404, (await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Presets.GetAsync(coach.Id))).StatusCode);
+    }
+
     [Theory]
     [InlineData("POST", "", """{"name":"x","permissions":{},"ui":{}}""", 400, "config is required")]
     [InlineData("POST", "", """{"name":"x","config":{"max_video_streams":{"mobile":1,"desktop":1},"max_screenshare_count":1,"media":{"video":{"quality":"hd","frame_rate":30},"screenshare":{"quality":"hd","frame_rate":5}}},"permissions":{},"ui":{}}""", 400, "config.view_type is required")]

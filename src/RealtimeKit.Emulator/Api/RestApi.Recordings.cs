@@ -57,6 +57,7 @@ internal static partial class RestApi
         var meeting = QueryText(r, "meeting_id") is { } m
             ? Guid.TryParseExact(m, "D", out var id) ? id : throw EmulatorProblem.BadRequest($"meeting_id must be a UUID, got '{Safe(m)}'.")
             : (Guid?)null;
+        // invokedTime is the only field to sort by, and the order recordings are always sorted in: checked, then used.
         QueryEnum(r, "sort_by", "invokedTime");
         var statuses = QueryText(r, "status")?.Split(',').Select(s => RecordingStatuses.Contains(s, StringComparer.Ordinal)
             ? s
