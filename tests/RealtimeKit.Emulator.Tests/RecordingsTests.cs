@@ -187,4 +187,27 @@ public sealed class RecordingsTests
             Assert.True(errors.Count == 0, string.Join("; ", errors));
         }
     }
+
+    [Fact]
+    public async Task One_loopback_listener_receives_every_event_kind_the_spec_names()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var receiver = await LoopbackServer.StartAsync(_ => new ScriptedResponse(200));
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = time });
+        var everything = Enum.GetValues<WebhookEvent>();
+        await h.Client.Webhooks.CreateAsync("Everything", new Uri(receiver.BaseUrl + "/all"), everything);
+        var (meetingId, people) = await h.LiveMeetingAsync(1);
+
+        await h.Emulator.Control.ChatAsync(people[0].Token!, "Recording now");
+        await h.Client.Recordings.StartAsync(new StartRecordingBody { MeetingId = Guid.Parse(meetingId) });
+        await h.Client.Livestreams.StartForMeetingAsync(meetingId);
+        time.Advance(EmulatorState.RecorderJoinDelay);
+        await h.Emulator.Control.LeaveAsync(people[0].Token!);
+        time.Advance(EmulatorState.UploadDelay);
+        await h.Emulator.DrainWebhooksAsync();
+
+        var kinds = receiver.Requests.Select(r => JsonNode.Parse(r.Body)!["event"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal((await h.Client.Webhooks.ListEventsAsync()).Count, kinds.Count);
+        Assert.Equal(EmulatorState.WebhookEvents.Order(StringComparer.Ordinal), kinds.Order(StringComparer.Ordinal));
+    }
 }
