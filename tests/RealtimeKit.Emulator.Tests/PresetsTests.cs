@@ -18,12 +18,14 @@ public sealed class PresetsTests
 
         var first = await h.Client.Presets.ListAsync(pageNumber: 1, perPage: 3);
         var last = await h.Client.Presets.ListAsync(pageNumber: 3, perPage: 3);
+        var beyond = await h.Client.Presets.ListAsync(pageNumber: int.MaxValue, perPage: 2);
         var webinar = await h.Client.Presets.ListAsync(search: "WEBINAR");
         var host = await h.Client.Presets.GetAsync(first.Items.Single(p => p.Name == "group_call_host").Id);
 
         Assert.Equal(8, first.TotalCount);
         Assert.Equal(["group_call_host", "group_call_participant", "group_call_guest"], first.Items.Select(p => p.Name));
         Assert.Equal(2, last.Items.Count);
+        Assert.Equal((0, 8), (beyond.Items.Count, beyond.TotalCount));
         Assert.Equal(["webinar_host", "webinar_participant"], webinar.Items.Select(p => p.Name));
         Assert.Equal(PresetViewType.GROUP_CALL, host.Config!.ViewType);
         Assert.True(host.Permissions!.KickParticipant);

@@ -112,18 +112,4 @@ internal sealed partial class EmulatorState
     }
 
     private static PresetBody Describe(PresetRecord p) => new(p.Id.ToString(), p.Name, Stamp(p.CreatedAt), Stamp(p.UpdatedAt), p.Config, p.Permissions, p.Ui);
-
-    // One page of a list: 1-based page number, offsets 1-based and 0 on an empty page.
-    private static Paged Page<T>(IReadOnlyList<T> all, int page, int perPage)
-    {
-        var (items, paging) = Slice(all, page, perPage);
-        return new Paged(items, paging);
-    }
-
-    private static (List<T> Items, PagingBody Paging) Slice<T>(IReadOnlyList<T> all, int page, int perPage)
-    {
-        var items = all.Skip((page - 1) * perPage).Take(perPage).ToList();
-        var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
-        return (items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
-    }
 }
