@@ -138,7 +138,12 @@ public sealed class RecordingsTests
     {
         var time = new FakeTimeProvider(Start);
         await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = time });
-        var meeting = await h.Client.Meetings.CreateAsync(new CreateMeetingBody { Title = "Auto", RecordOnStart = true });
+        var meeting = await h.Client.Meetings.CreateAsync(new CreateMeetingBody
+        {
+            Title = "Auto",
+            RecordOnStart = true,
+            RecordingConfig = new RecordingConfig { FileNamePrefix = "auto", RealtimekitBucketConfig = new RealtimeKitBucketConfig { Enabled = false } },
+        });
         var ada = await h.Client.Participants.AddAsync(meeting.Id, "ada", "group_call_host", "Ada");
 
         await h.Emulator.Control.JoinAsync(ada.Token!);
@@ -146,10 +151,14 @@ public sealed class RecordingsTests
         time.Advance(TimeSpan.FromSeconds(31));
         await h.Emulator.Control.LeaveAsync(ada.Token!);
         var stopped = await h.Client.Recordings.GetAsync(automatic.Id);
+        time.Advance(EmulatorState.UploadDelay);
+        var uploaded = await h.Client.Recordings.GetAsync(automatic.Id);
 
         Assert.Equal(RecordingStartReason_reason.RECORD_ON_START, automatic.StartReason!.Reason);
         Assert.Null(automatic.StartReason.Caller);
         Assert.Equal((RecordingStatus.UPLOADING, RecordingStopReason_reason.ALL_PEERS_LEFT, 30), (stopped.Status, stopped.StopReason!.Reason, stopped.RecordingDuration));
+        Assert.StartsWith("auto_", automatic.OutputFileName, StringComparison.Ordinal);
+        Assert.Equal((RecordingStatus.UPLOADED, (string?)null), (uploaded.Status, uploaded.DownloadUrl));
     }
 
     [Fact]

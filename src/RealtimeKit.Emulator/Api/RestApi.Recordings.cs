@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using RealtimeKit.Emulator.State;
 using static RealtimeKit.Emulator.Api.JsonShape;
 
@@ -9,9 +8,6 @@ namespace RealtimeKit.Emulator.Api;
 internal static partial class RestApi
 {
     private static readonly string[] RecordingStatuses = ["INVOKED", "RECORDING", "UPLOADING", "UPLOADED", "ERRORED", "PAUSED"];
-
-    // The secrets a storage configuration is sent with: kept by nobody, returned never.
-    private static readonly string[] StorageSecrets = ["access_key", "secret", "password", "private_key"];
 
     private static readonly JsonShape StorageConfigShape = Object(
         new Dictionary<string, JsonShape> { ["type"] = OneOf("aws", "azure", "digitalocean", "gcs", "sftp") },
@@ -74,11 +70,8 @@ internal static partial class RestApi
         var request = new RecordingRequest(
             body.GetProperty("meeting_id").GetString()!,
             Track: false,
-            AllowMultiple: Field(body, "allow_multiple_recordings")?.GetBoolean() ?? false,
-            FileNamePrefix: Field(body, "file_name_prefix")?.GetString(),
-            ExportsAudio: Field(body, "audio_config", "export_file")?.GetBoolean() ?? true,
-            InBucket: Field(body, "realtimekit_bucket_config", "enabled")?.GetBoolean() ?? true,
-            StorageConfig: Field(body, "storage_config") is { ValueKind: JsonValueKind.Object } storage ? WithoutSecrets(storage) : null);
+            AllowMultiple: JsonPath.Find(body, "allow_multiple_recordings")?.GetBoolean() ?? false,
+            Settings: RecordingSettings.From(body));
         return (200, r.State.StartRecording(r.AccountId, r.AppId, request));
     }
 
@@ -86,7 +79,8 @@ internal static partial class RestApi
     {
         var body = JsonBody.Parse(r.Body).Root;
         StartTrackRecordingShape.Check(body, string.Empty);
-        var request = new RecordingRequest(body.GetProperty("meeting_id").GetString()!, Track: true, FileNamePrefix: Field(body, "layers", "default", "file_name_prefix")?.GetString());
+        var request = new RecordingRequest(
+            body.GetProperty("meeting_id").GetString()!, Track: true, Settings: new RecordingSettings(JsonPath.Find(body, "layers", "default", "file_name_prefix")?.GetString()));
         return (200, new StartTrackRecordingResultBody(r.State.StartRecording(r.AccountId, r.AppId, request)));
     }
 
@@ -101,30 +95,5 @@ internal static partial class RestApi
         return action is "stop" or "pause" or "resume"
             ? (200, r.State.UpdateRecording(r.AccountId, r.AppId, id, action))
             : throw EmulatorProblem.BadRequest($"action must be one of stop, pause, resume, got '{Safe(action)}'.");
-    }
-
-    // A nested field of the body, or null when any step is missing.
-    private static JsonElement? Field(JsonElement element, params string[] path)
-    {
-        foreach (var name in path)
-        {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
-            {
-                return null;
-            }
-        }
-
-        return element.ValueKind == JsonValueKind.Null ? null : element;
-    }
-
-    private static JsonElement WithoutSecrets(JsonElement storage)
-    {
-        var copy = JsonNode.Parse(storage.GetRawText())!.AsObject();
-        foreach (var secret in StorageSecrets)
-        {
-            copy.Remove(secret);
-        }
-
-        return JsonSerializer.SerializeToElement(copy);
     }
 }

@@ -7,11 +7,51 @@ namespace RealtimeKit.Emulator.State;
 /// <param name="MeetingId">The meeting to record.</param>
 /// <param name="Track">A track recording (each participant's audio, .webm) rather than the composite (.mp4).</param>
 /// <param name="AllowMultiple">Whether it may run beside another recording of the same kind.</param>
-/// <param name="FileNamePrefix">The output file's prefix, if any.</param>
+/// <param name="Settings">The settings sent; what is not sent comes from the meeting's recording_config.</param>
+internal sealed record RecordingRequest(string MeetingId, bool Track, bool AllowMultiple = false, RecordingSettings? Settings = null);
+
+/// <summary>The recording settings the emulator acts on; null means "not given".</summary>
+/// <param name="FileNamePrefix">The output file's prefix.</param>
 /// <param name="ExportsAudio">Whether an audio file is exported too.</param>
 /// <param name="InBucket">Whether the files go to RealtimeKit's bucket (download URLs given).</param>
 /// <param name="StorageConfig">Where else the files go, secrets already removed.</param>
-internal sealed record RecordingRequest(string MeetingId, bool Track, bool AllowMultiple = false, string? FileNamePrefix = null, bool ExportsAudio = true, bool InBucket = true, JsonElement? StorageConfig = null);
+internal sealed record RecordingSettings(string? FileNamePrefix = null, bool? ExportsAudio = null, bool? InBucket = null, JsonElement? StorageConfig = null)
+{
+    // The secrets a storage configuration is sent with: kept by nobody, returned never.
+    private static readonly string[] StorageSecrets = ["access_key", "secret", "password", "private_key"];
+
+    /// <summary>
+    /// The settings of a start-recording body or of a meeting's recording_config (the same field names). A field of
+    /// another type than expected counts as not given: a meeting's recording_config is stored as it was sent.
+    /// </summary>
+    public static RecordingSettings From(JsonElement? source) => new(
+        JsonPath.Find(source, "file_name_prefix") is { ValueKind: JsonValueKind.String } prefix ? prefix.GetString() : null,
+        Flag(JsonPath.Find(source, "audio_config", "export_file")),
+        Flag(JsonPath.Find(source, "realtimekit_bucket_config", "enabled")),
+        JsonPath.Find(source, "storage_config") is { ValueKind: JsonValueKind.Object } storage ? WithoutSecrets(storage) : null);
+
+    /// <summary>These settings, with what they do not give taken from <paramref name="fallback"/>.</summary>
+    public RecordingSettings Or(RecordingSettings fallback) => new(
+        FileNamePrefix ?? fallback.FileNamePrefix, ExportsAudio ?? fallback.ExportsAudio, InBucket ?? fallback.InBucket, StorageConfig ?? fallback.StorageConfig);
+
+    private static bool? Flag(JsonElement? value) => value?.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    private static JsonElement WithoutSecrets(JsonElement storage)
+    {
+        var copy = System.Text.Json.Nodes.JsonObject.Create(storage)!;
+        foreach (var secret in StorageSecrets)
+        {
+            copy.Remove(secret);
+        }
+
+        return JsonSerializer.SerializeToElement(copy);
+    }
+}
 
 /// <summary>The filters of a recordings list.</summary>
 internal sealed record RecordingFilter(Guid? MeetingId, bool? Expired, string? Search, DateTimeOffset? Start, DateTimeOffset? End, IReadOnlySet<string>? Statuses, bool Ascending);
@@ -142,14 +182,15 @@ internal sealed partial class EmulatorState
     {
         var id = Guid.NewGuid();
         var extension = request.Track ? "webm" : "mp4";
+        var settings = (request.Settings ?? new RecordingSettings()).Or(RecordingSettings.From(meeting.Settings.RecordingConfig));
         var recording = new RecordingRecord(id, meeting, session.Id, time.GetUtcNow())
         {
             Track = request.Track,
-            OutputFileName = $"{request.FileNamePrefix ?? (request.Track ? "track" : "recording")}_{id:N}.{extension}",
-            ExportsAudio = request.ExportsAudio,
-            InBucket = request.InBucket,
+            OutputFileName = $"{settings.FileNamePrefix ?? (request.Track ? "track" : "recording")}_{id:N}.{extension}",
+            ExportsAudio = settings.ExportsAudio ?? true,
+            InBucket = settings.InBucket ?? true,
             StartReason = reason,
-            StorageConfig = request.StorageConfig,
+            StorageConfig = settings.StorageConfig,
         };
         _recordings.Add(id, recording);
         RaiseRecording(recording);
