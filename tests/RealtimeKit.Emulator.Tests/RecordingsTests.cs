@@ -57,6 +57,32 @@ public sealed class RecordingsTests
     }
 
     [Fact]
+    public async Task A_recording_stops_itself_after_max_seconds_of_recorded_time_pauses_excluded()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = time });
+        var (meetingId, _) = await h.LiveMeetingAsync(1);
+
+        var recording = await h.Client.Recordings.StartAsync(new StartRecordingBody { MeetingId = Guid.Parse(meetingId), MaxSeconds = 60 });
+        time.Advance(EmulatorState.RecorderJoinDelay + TimeSpan.FromSeconds(30));
+        await h.Client.Recordings.PauseAsync(recording.Id);
+        time.Advance(TimeSpan.FromSeconds(100));
+        await h.Client.Recordings.ResumeAsync(recording.Id);
+        time.Advance(TimeSpan.FromSeconds(29));
+        var running = await h.Client.Recordings.GetAsync(recording.Id);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var stopped = await h.Client.Recordings.GetAsync(recording.Id);
+        time.Advance(TimeSpan.FromMinutes(5));
+        var uploaded = await h.Client.Recordings.GetAsync(recording.Id);
+
+        Assert.Equal((RecordingStatus.RECORDING, 59), (running.Status, running.RecordingDuration));
+        Assert.Equal((RecordingStatus.UPLOADING, 60), (stopped.Status, stopped.RecordingDuration));
+        Assert.Equal(Start + EmulatorState.RecorderJoinDelay + TimeSpan.FromSeconds(160), stopped.StoppedTime);
+        Assert.Null(stopped.StopReason);
+        Assert.Equal((RecordingStatus.UPLOADED, 60), (uploaded.Status, uploaded.RecordingDuration));
+    }
+
+    [Fact]
     public async Task A_transition_the_state_does_not_allow_is_a_400_naming_the_state()
     {
         var time = new FakeTimeProvider(Start);

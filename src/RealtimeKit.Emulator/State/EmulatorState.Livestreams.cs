@@ -172,8 +172,7 @@ internal sealed partial class EmulatorState
         var run = new LivestreamSessionRecord(Guid.NewGuid(), livestream, session.Id, now);
         livestream.Sessions.Add(run);
         RaiseLivestream(livestream);
-        livestream.Timer?.Dispose();
-        livestream.Timer = After(RecorderJoinDelay, joined =>
+        At(now + RecorderJoinDelay, joined =>
         {
             if (_livestreams.ContainsKey(livestream.Id) && livestream.Status == LivestreamState.Invoked && livestream.ActiveSession == run)
             {
@@ -190,7 +189,6 @@ internal sealed partial class EmulatorState
     // Under the lock: the livestream goes IDLE and its running session stops.
     private void StopLivestream(LivestreamRecord livestream, DateTimeOffset now)
     {
-        livestream.Timer?.Dispose();
         if (livestream.ActiveSession is { } run)
         {
             run.StoppedAt = now;

@@ -15,7 +15,8 @@ internal sealed record RecordingRequest(string MeetingId, bool Track, bool Allow
 /// <param name="ExportsAudio">Whether an audio file is exported too.</param>
 /// <param name="InBucket">Whether the files go to RealtimeKit's bucket (download URLs given).</param>
 /// <param name="StorageConfig">Where else the files go, secrets already removed.</param>
-internal sealed record RecordingSettings(string? FileNamePrefix = null, bool? ExportsAudio = null, bool? InBucket = null, JsonElement? StorageConfig = null)
+/// <param name="MaxSeconds">The recorded time after which the recording stops itself.</param>
+internal sealed record RecordingSettings(string? FileNamePrefix = null, bool? ExportsAudio = null, bool? InBucket = null, JsonElement? StorageConfig = null, int? MaxSeconds = null)
 {
     // The secrets a storage configuration is sent with: kept by nobody, returned never.
     private static readonly string[] StorageSecrets = ["access_key", "secret", "password", "private_key"];
@@ -28,11 +29,13 @@ internal sealed record RecordingSettings(string? FileNamePrefix = null, bool? Ex
         JsonPath.Find(source, "file_name_prefix") is { ValueKind: JsonValueKind.String } prefix ? prefix.GetString() : null,
         Flag(JsonPath.Find(source, "audio_config", "export_file")),
         Flag(JsonPath.Find(source, "realtimekit_bucket_config", "enabled")),
-        JsonPath.Find(source, "storage_config") is { ValueKind: JsonValueKind.Object } storage ? WithoutSecrets(storage) : null);
+        JsonPath.Find(source, "storage_config") is { ValueKind: JsonValueKind.Object } storage ? WithoutSecrets(storage) : null,
+        JsonPath.Find(source, "max_seconds") is { ValueKind: JsonValueKind.Number } max && max.GetDouble() is >= 1 and <= 86400 ? (int)Math.Ceiling(max.GetDouble()) : null);
 
     /// <summary>These settings, with what they do not give taken from <paramref name="fallback"/>.</summary>
     public RecordingSettings Or(RecordingSettings fallback) => new(
-        FileNamePrefix ?? fallback.FileNamePrefix, ExportsAudio ?? fallback.ExportsAudio, InBucket ?? fallback.InBucket, StorageConfig ?? fallback.StorageConfig);
+        FileNamePrefix ?? fallback.FileNamePrefix, ExportsAudio ?? fallback.ExportsAudio, InBucket ?? fallback.InBucket, StorageConfig ?? fallback.StorageConfig,
+        MaxSeconds ?? fallback.MaxSeconds);
 
     private static bool? Flag(JsonElement? value) => value?.ValueKind switch
     {
@@ -158,6 +161,7 @@ internal sealed partial class EmulatorState
                         recording.PausedAt = null;
                         recording.Status = RecordingState.Recording;
                         RaiseRecording(recording);
+                        ArmLimit(recording, now);
                         break;
                     case ("stop", RecordingState.Invoked or RecordingState.Recording or RecordingState.Paused):
                         StopRecording(recording, "API_CALL", now);
@@ -191,23 +195,26 @@ internal sealed partial class EmulatorState
             InBucket = settings.InBucket ?? true,
             StartReason = reason,
             StorageConfig = settings.StorageConfig,
+            MaxSeconds = settings.MaxSeconds,
         };
         _recordings.Add(id, recording);
         RaiseRecording(recording);
-        recording.Timer = After(RecorderJoinDelay, joined =>
+        At(recording.InvokedAt + RecorderJoinDelay, joined =>
         {
             if (_recordings.ContainsKey(id) && recording.Status == RecordingState.Invoked)
             {
                 recording.Status = RecordingState.Recording;
                 recording.StartedAt = joined;
                 RaiseRecording(recording);
+                ArmLimit(recording, joined);
             }
         });
         return recording;
     }
 
-    // Under the lock: stops a running recording; the emulated upload finishes UploadDelay later.
-    private void StopRecording(RecordingRecord recording, string reason, DateTimeOffset now)
+    // Under the lock: stops a running recording (no stop_reason when max_seconds stopped it: the spec's reasons do not
+    // name that case); the emulated upload finishes UploadDelay later.
+    private void StopRecording(RecordingRecord recording, string? reason, DateTimeOffset now)
     {
         if (recording.PausedAt is { } pausedAt)
         {
@@ -218,9 +225,8 @@ internal sealed partial class EmulatorState
         recording.Status = RecordingState.Uploading;
         recording.StoppedAt = now;
         recording.StopReason = reason;
-        recording.Timer?.Dispose();
         RaiseRecording(recording);
-        recording.Timer = After(UploadDelay, uploaded =>
+        At(now + UploadDelay, uploaded =>
         {
             if (_recordings.ContainsKey(recording.Id) && recording.Status == RecordingState.Uploading)
             {
@@ -240,26 +246,23 @@ internal sealed partial class EmulatorState
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="step"/> under the lock after <paramref name="delay"/> on the emulator's clock, then publishes
-    /// what it raised. The step is given the time it was due, so its timestamps do not depend on when the timer ran.
-    /// </summary>
-    private ITimer After(TimeSpan delay, Action<DateTimeOffset> step)
+    // Under the lock: a recording that has just started recording again stops itself once it has recorded
+    // max_seconds. A pause makes the armed step find too little recorded time, and the resume arms a new one.
+    private void ArmLimit(RecordingRecord recording, DateTimeOffset from)
     {
-        var due = time.GetUtcNow() + delay;
-        return time.CreateTimer(
-            _ =>
-            {
-                lock (_lock)
-                {
-                    step(due);
-                }
+        if (recording.MaxSeconds is not { } max)
+        {
+            return;
+        }
 
-                Flush();
-            },
-            null,
-            delay,
-            Timeout.InfiniteTimeSpan);
+        var limit = TimeSpan.FromSeconds(max);
+        At(from + (limit - recording.Recorded(from)), due =>
+        {
+            if (_recordings.ContainsKey(recording.Id) && recording.Status == RecordingState.Recording && recording.Recorded(due) >= limit)
+            {
+                StopRecording(recording, null, due);
+            }
+        });
     }
 
     private RecordingRecord FindRecording(string accountId, string appId, Guid recordingId) =>

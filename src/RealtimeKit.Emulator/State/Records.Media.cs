@@ -68,22 +68,25 @@ internal sealed class RecordingRecord(Guid id, Meeting meeting, Guid sessionId, 
     /// <summary>Where the files go besides the bucket, without the secrets it was sent with.</summary>
     public JsonElement? StorageConfig { get; init; }
 
-    /// <summary>The pending automatic step (recorder joined, upload done).</summary>
-    public ITimer? Timer { get; set; }
+    /// <summary>The recorded time after which it stops itself; null for no limit.</summary>
+    public int? MaxSeconds { get; init; }
 
     public bool IsActive => Status is RecordingState.Invoked or RecordingState.Recording or RecordingState.Paused;
 
-    /// <summary>Whole seconds recorded so far: running time less pauses.</summary>
-    public int DurationSeconds(DateTimeOffset now)
+    /// <summary>Whole seconds recorded so far.</summary>
+    public int DurationSeconds(DateTimeOffset now) => (int)Recorded(now).TotalSeconds;
+
+    /// <summary>The time recorded so far: running time less pauses.</summary>
+    public TimeSpan Recorded(DateTimeOffset now)
     {
         if (StartedAt is not { } started)
         {
-            return 0;
+            return TimeSpan.Zero;
         }
 
         var end = StoppedAt ?? now;
         var paused = PausedFor + (PausedAt is { } since ? end - since : TimeSpan.Zero);
-        return Math.Max(0, (int)(end - started - paused).TotalSeconds);
+        return end - started - paused is var recorded && recorded > TimeSpan.Zero ? recorded : TimeSpan.Zero;
     }
 }
 
@@ -130,8 +133,6 @@ internal sealed class LivestreamRecord(Guid id, string accountId, string appId, 
     public List<LivestreamSessionRecord> Sessions { get; } = [];
 
     public LivestreamSessionRecord? ActiveSession => Sessions.LastOrDefault(s => s.StoppedAt is null);
-
-    public ITimer? Timer { get; set; }
 }
 
 /// <summary>One run of a livestream, from start to stop, during one session of its meeting.</summary>
