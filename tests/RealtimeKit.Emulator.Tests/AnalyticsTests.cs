@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using RealtimeKit.Emulator.State;
+using RealtimeKit.Generated.Models;
 
 namespace RealtimeKit.Emulator.Tests;
 
@@ -27,7 +29,7 @@ public sealed class AnalyticsTests
         Assert.Equal(3, stats.SessionsCount);
         var listed = await h.Client.Sessions.ListAsync();
         Assert.Equal(listed.Items.Sum(s => s.MinutesConsumed!.Value), stats.SessionsMinutesConsumed);
-        Assert.Equal(0, analytics.RecordingStats!.RecordingCount); // no recordings in the emulator yet
+        Assert.Equal(0, analytics.RecordingStats!.RecordingCount); // nobody recorded these sessions
         Assert.All(analytics.RecordingStats.DayStats!, d => Assert.Equal(0, d.TotalRecordings));
 
         var oneDay = await h.Client.Analytics.GetDaywiseAsync(new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 22));
@@ -55,6 +57,39 @@ public sealed class AnalyticsTests
         Assert.All(days, d => Assert.True(d is { Count: 0, TotalIngestSeconds: 0, TotalViewerSeconds: 0 }));
         Assert.True(overall is { Count: 0, TotalIngestSeconds: 0, TotalViewerSeconds: 0 });
         await h.AssertBadRequestAsync("analytics/livestreams/overall?start_time=yesterday", "start_time");
+    }
+
+    [Fact]
+    public async Task Recordings_and_livestreams_are_counted_with_the_time_they_ran_on_the_day_they_started()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = time });
+        var (meetingId, _) = await h.LiveMeetingAsync(1);
+
+        var recording = await h.Client.Recordings.StartAsync(new StartRecordingBody { MeetingId = Guid.Parse(meetingId) });
+        time.Advance(EmulatorState.RecorderJoinDelay);                 // the recorder joins: RECORDING from here
+        time.Advance(TimeSpan.FromMinutes(3));
+        await h.Client.Recordings.PauseAsync(recording.Id!);
+        time.Advance(TimeSpan.FromMinutes(10));                        // a pause is not recorded time
+        await h.Client.Recordings.ResumeAsync(recording.Id!);
+        time.Advance(TimeSpan.FromMinutes(2));
+        await h.Client.Recordings.StopAsync(recording.Id!);
+
+        await h.Client.Livestreams.StartForMeetingAsync(meetingId, name: "All hands");
+        time.Advance(TimeSpan.FromSeconds(1));                         // the ingest goes LIVE
+        time.Advance(TimeSpan.FromSeconds(90));
+        await h.Client.Livestreams.StopForMeetingAsync(meetingId);
+        await h.Emulator.Control.EndSessionAsync(meetingId);
+
+        var daywise = await h.Client.Analytics.GetDaywiseAsync(new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 21));
+        var overall = await h.Client.Analytics.GetLivestreamOverallAsync(Start, Start.AddDays(1));
+        var days = await h.Client.Analytics.GetLivestreamDaywiseAsync(Start, Start.AddDays(1));
+
+        Assert.Equal(1, daywise.RecordingStats!.RecordingCount);
+        Assert.Equal(5, daywise.RecordingStats.RecordingMinutesConsumed);
+        Assert.Equal(new[] { 1, 0 }, daywise.RecordingStats.DayStats!.Select(d => d.TotalRecordings!.Value));
+        Assert.True(overall is { Count: 1, TotalIngestSeconds: 90, TotalViewerSeconds: 0 }, $"{overall.Count} {overall.TotalIngestSeconds}");
+        Assert.Equal(new[] { 90L, 0L }, days.Select(d => (long)d.TotalIngestSeconds!.Value));
     }
 
     // A session of one participant that lasts exactly `length` on the emulator's clock.

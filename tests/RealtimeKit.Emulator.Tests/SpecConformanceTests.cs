@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using RealtimeKit.Emulator.Api;
 using RealtimeKit.TestSupport;
 
 namespace RealtimeKit.Emulator.Tests;
@@ -54,17 +56,104 @@ public partial class SpecConformanceTests
         await h.Client.Webhooks.DeleteAsync(hook.Id!);
         await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Webhooks.GetAsync(hook.Id!));
 
+        var byOperation = ValidatedResponses(h, MeetingFlowOperations);
+
+        Assert.Contains(byOperation, r => r is { Operation: "getActiveSession", Status: 404 });
+        Assert.Contains(byOperation, r => r is { Operation: "createPoll", Status: 201 });
+    }
+
+    // The operations each flow drives: together, every operation the emulator answers (checked below).
+    private static readonly string[] MeetingFlowOperations =
+    [
+        "addParticipant", "deleteParticipant", "getActiveSession", "kickAllParticipants", "kickParticipants", "muteAllParticipants", "muteParticipants", "createPoll",
+        "listParticipants", "getParticipant", "editParticipant", "replaceParticipant", "regenerateParticipantToken",
+        "listApps", "createApp", "getApp",
+        "createMeeting", "listMeetings", "getMeeting", "updateMeeting", "replaceMeeting",
+        "listWebhooks", "createWebhook", "listWebhookEvents", "getWebhook", "updateWebhook", "replaceWebhook", "deleteWebhook",
+    ];
+
+    private static readonly string[] MediaFlowOperations =
+    [
+        "listPresets", "createPreset", "getPreset", "updatePreset", "replacePreset", "deletePreset",
+        "listRecordings", "startRecording", "getActiveRecording", "startTrackRecording", "getRecording", "updateRecording",
+        "listLivestreams", "createLivestream", "getLivestreamSession", "getLivestream", "getActiveLivestreamSession",
+        "getActiveMeetingLivestream", "stopMeetingLivestream", "getMeetingLivestreams", "startMeetingLivestream", "listSessionLivestreamSessions",
+    ];
+
+    private static readonly string[] SessionFlowOperations =
+    [
+        "listSessions", "getSession", "listSessionParticipants", "getSessionParticipant", "getSessionChat", "getSessionTranscript",
+        "getSessionSummary", "generateSessionSummary", "getPeerReport", "getDaywiseAnalytics", "getLivestreamDaywiseAnalytics", "getLivestreamOverallAnalytics",
+    ];
+
+    [Fact]
+    public void The_flows_drive_every_operation_the_emulator_answers()
+    {
+        var answered = RequestRouter.Routes.Routes.Select(r => OperationOf(r.Method, "/client/v4" + r.Template)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(answered, MeetingFlowOperations.Concat(MediaFlowOperations).Concat(SessionFlowOperations).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_response_of_the_presets_recordings_and_livestreams_flows_validates_against_the_spec()
+    {
+        var time = new FakeTimeProvider(RecordingsTests.Start);
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = time });
+
+        await h.Client.Presets.ListAsync(search: "host", pageNumber: 1, perPage: 2);
+        var preset = await h.Client.Presets.CreateAsync(PresetsTests.WebinarHost("coach"));
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Presets.CreateAsync(PresetsTests.WebinarHost("coach")));
+        await h.Client.Presets.GetAsync(preset.Id);
+        await h.Client.Presets.UpdateAsync(preset.Id, new Generated.Models.UpdatePresetBody { Name = "head_coach" });
+        await h.Client.Presets.ReplaceAsync(preset.Id, PresetsTests.WebinarHost("coach"));
+        await h.Client.Presets.DeleteAsync(preset.Id);
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Presets.GetAsync(preset.Id));
+
+        var (meetingId, _) = await h.LiveMeetingAsync(2);
+        var session = await h.Client.ActiveSession.GetAsync(meetingId);
+        var recording = await h.Client.Recordings.StartAsync(new Generated.Models.StartRecordingBody
+        {
+            MeetingId = Guid.Parse(meetingId),
+            StorageConfig = new Generated.Models.RecordingStorageConfig { Type = Generated.Models.RecordingStorageConfig_type.Aws, Bucket = "b", Secret = "s" },
+        });
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Recordings.StartAsync(new Generated.Models.StartRecordingBody { MeetingId = Guid.Parse(meetingId) }));
+        await h.Client.Recordings.StartTrackAsync(meetingId, fileNamePrefix: "speaker");
+        time.Advance(State.EmulatorState.RecorderJoinDelay);
+        await h.Client.Recordings.GetActiveAsync(meetingId);
+        await h.Client.Recordings.PauseAsync(recording.Id);
+        await h.Client.Recordings.ResumeAsync(recording.Id);
+        await h.Client.Recordings.StopAsync(recording.Id);
+        time.Advance(State.EmulatorState.UploadDelay);
+        await h.Client.Recordings.GetAsync(recording.Id);
+        await h.Client.Recordings.ListAsync(meetingId: meetingId, perPage: 1);
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Recordings.GetAsync(Guid.NewGuid()));
+
+        var livestream = await h.Client.Livestreams.StartForMeetingAsync(meetingId, "Live", 1280, 720);
+        await h.Client.Livestreams.GetActiveForMeetingAsync(meetingId);
+        time.Advance(State.EmulatorState.RecorderJoinDelay);
+        var active = await h.Client.Livestreams.GetActiveSessionAsync(livestream.Id);
+        await h.Client.Livestreams.GetSessionAsync(active.Session!.Id!);
+        await h.Client.Livestreams.GetAsync(livestream.Id);
+        await h.Client.Livestreams.GetForMeetingAsync(meetingId);
+        await h.Client.Livestreams.ListForSessionAsync(session.Id!);
+        await h.Client.Livestreams.StopForMeetingAsync(meetingId);
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Livestreams.GetActiveForMeetingAsync(meetingId));
+        await h.Client.Livestreams.CreateAsync("independent");
+        await h.Client.Livestreams.ListAsync(perPage: 1);
+        await Assert.ThrowsAsync<RealtimeKitException>(() => h.Client.Livestreams.GetAsync(Guid.NewGuid()));
+
+        var byOperation = ValidatedResponses(h, MediaFlowOperations.Append("addParticipant").Append("getActiveSession"));
+
+        Assert.Contains(byOperation, r => r is { Operation: "createPreset", Status: 409 });
+        Assert.Contains(byOperation, r => r is { Operation: "getActiveMeetingLivestream", Status: 404 });
+    }
+
+    // Every response the harness's client received, by operation: the flow drove exactly `expected`, and every
+    // body validates against the spec's schema for its status (RealtimeKit's error body for undocumented errors).
+    private static List<(string Operation, int Status, string Body)> ValidatedResponses(EmulatorHarness h, IEnumerable<string> expected)
+    {
         var byOperation = h.Responses.Select(r => (Operation: OperationOf(r.Method, r.Path), r.Status, r.Body)).ToList();
-        Assert.Equal(
-            new[]
-            {
-                "addParticipant", "deleteParticipant", "getActiveSession", "kickAllParticipants", "kickParticipants", "muteAllParticipants", "muteParticipants", "createPoll",
-                "listParticipants", "getParticipant", "editParticipant", "replaceParticipant", "regenerateParticipantToken",
-                "listApps", "createApp", "getApp",
-                "createMeeting", "listMeetings", "getMeeting", "updateMeeting", "replaceMeeting",
-                "listWebhooks", "createWebhook", "listWebhookEvents", "getWebhook", "updateWebhook", "replaceWebhook", "deleteWebhook",
-            }.Order(StringComparer.Ordinal),
-            byOperation.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), byOperation.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
         foreach (var (operation, status, body) in byOperation)
         {
             var errors = Documented(operation, status)
@@ -73,8 +162,7 @@ public partial class SpecConformanceTests
             Assert.True(errors.Count == 0, $"{operation} {status}: {string.Join("; ", errors)}\n{body}");
         }
 
-        Assert.Contains(byOperation, r => r is { Operation: "getActiveSession", Status: 404 });
-        Assert.Contains(byOperation, r => r is { Operation: "createPoll", Status: 201 });
+        return byOperation;
     }
 
     private static bool Documented(string operation, int status) =>

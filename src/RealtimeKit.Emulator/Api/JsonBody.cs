@@ -103,6 +103,9 @@ internal sealed class JsonBody
         return items;
     }
 
+    /// <summary>The whole body, for checking a nested part against its <see cref="JsonShape"/>.</summary>
+    public JsonElement Root => _root;
+
     /// <summary>Whether the body has the field at all (null counts as present).</summary>
     public bool Has(string name) => _root.TryGetProperty(name, out _);
 

@@ -64,15 +64,28 @@ internal sealed partial class EmulatorState
     /// <summary>The emulator's clock (what download links and analytics ranges are measured by).</summary>
     public TimeProvider Clock => time;
 
-    // Seam for the recordings state: every recording of the app with its start and length. The emulator has
-    // no recordings yet, so there is nothing to count; the recordings work fills this in.
-    private static IEnumerable<RecordingUsage> RecordingUsages(string accountId, string appId) => [];
+    // Every recording of the app that started, with the minutes it recorded (pauses left out) by now.
+    private IEnumerable<RecordingUsage> RecordingUsages(string accountId, string appId)
+    {
+        var now = time.GetUtcNow();
+        return _recordings.Values
+            .Where(r => r.Meeting.AccountId == accountId && r.Meeting.AppId == appId && r.StartedAt is not null)
+            .Select(r => new RecordingUsage(r.StartedAt!.Value, r.Recorded(now).TotalMinutes));
+    }
 
-    // Seam for the livestreams state: every livestream of the app with its ingest and viewer seconds. The
-    // emulator has no livestreams yet, so there is nothing to count; the livestreams work fills this in.
-    private static IEnumerable<LivestreamUsage> LivestreamUsages(string accountId, string appId) => [];
+    // Every livestream session of the app that went live, with its ingest seconds by now. Nobody watches an
+    // emulated stream, so viewer seconds are 0.
+    private IEnumerable<LivestreamUsage> LivestreamUsages(string accountId, string appId)
+    {
+        var now = time.GetUtcNow();
+        return _livestreams.Values
+            .Where(l => l.AccountId == accountId && l.AppId == appId)
+            .SelectMany(l => l.Sessions)
+            .Where(s => s.StartedAt is not null)
+            .Select(s => new LivestreamUsage(s.StartedAt!.Value, (long)s.IngestSeconds(now), 0));
+    }
 
-    private static List<LivestreamUsage> LivestreamsIn(string accountId, string appId, DateTimeOffset from, DateTimeOffset to) =>
+    private List<LivestreamUsage> LivestreamsIn(string accountId, string appId, DateTimeOffset from, DateTimeOffset to) =>
         LivestreamUsages(accountId, appId).Where(s => s.StartedAt >= from && s.StartedAt <= to).ToList();
 
     private static List<DateOnly> Days(DateOnly first, DateOnly last) =>

@@ -192,6 +192,8 @@ internal sealed partial class EmulatorState(TimeProvider time)
                 throw new EmulatorProblem(409, $"A participant with custom_participant_id '{customId}' already exists in meeting {meeting.Id}.");
             }
 
+            RequirePreset(meeting, presetName);
+
             var participant = new Participant(Guid.NewGuid(), NewToken(), customId, presetName, time.GetUtcNow()) { Name = name, Picture = picture };
             meeting.Participants.Add(participant.Id, participant);
             _byToken.Add(TokenKey(participant.Token), (meeting, participant));
@@ -229,7 +231,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
                 Touch(meeting, session, time.GetUtcNow());
             }
 
-            return new DeletedParticipantBody(participant.CustomParticipantId, PresetId(participant.PresetName).ToString(), Stamp(participant.CreatedAt), Stamp(time.GetUtcNow()));
+            return new DeletedParticipantBody(participant.CustomParticipantId, PresetIdOf(meeting, participant.PresetName).ToString(), Stamp(participant.CreatedAt), Stamp(time.GetUtcNow()));
         }
     }
 
@@ -259,6 +261,11 @@ internal sealed partial class EmulatorState(TimeProvider time)
         {
             var meeting = FindMeeting(accountId, appId, meetingId.ToString());
             var participant = FindParticipant(meeting, participantId);
+            if (presetName is not null)
+            {
+                RequirePreset(meeting, presetName);
+            }
+
             if (customId is not null && meeting.Participants.TryGetByCustomId(customId, out var holder) && holder.Id != participant.Id)
             {
                 throw new EmulatorProblem(409, $"A participant with custom_participant_id '{RestApi.Safe(customId)}' already exists in meeting {meeting.Id}.");
@@ -317,6 +324,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
                 {
                     meeting.Session = new LiveSession(Guid.NewGuid(), now);
                     Raise("meeting.started", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, meeting.Session)));
+                    OnSessionStarted(meeting, meeting.Session);
                 }
 
                 var session = meeting.Session;
@@ -443,6 +451,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
             _apps.Clear();
             _outbox.Clear();
             ForgetSessions();
+            ResetMedia();
         }
     }
 
@@ -499,6 +508,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
             session.EndedAt = now;
             meeting.PastSessions.Add(session);
             meeting.Session = null;
+            OnSessionEnded(meeting, now);
             RaiseEnded(meeting, session);
         }
     }
