@@ -54,12 +54,12 @@ internal static partial class RestApi
     }
 
     private static DateOnly? Date(Request r, string name) =>
-        Text(r, name) is not { } text ? null
+        QueryText(r, name) is not { } text ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
         : throw EmulatorProblem.BadRequest($"{name} must be a date written YYYY-MM-DD, got '{Safe(text)}'.");
 
     private static DateTimeOffset? UnixSeconds(Request r, string name) =>
-        Text(r, name) is not { } text ? null
+        QueryText(r, name) is not { } text ? null
         : long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= 253402300799
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : throw EmulatorProblem.BadRequest($"{name} must be a Unix timestamp in seconds, got '{Safe(text)}'.");

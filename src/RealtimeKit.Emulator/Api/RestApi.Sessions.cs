@@ -11,13 +11,13 @@ internal static partial class RestApi
     {
         var filter = new SessionFilter(
             OptionalUuid(r, "associated_id"),
-            OneOf(r, "status", ["LIVE", "ENDED"], null),
+            QueryOneOf(r, "status", ["LIVE", "ENDED"], null),
             Time(r, "start_time"),
             Time(r, "end_time"),
-            Text(r, "search"),
+            QueryText(r, "search"),
             CountRange(r, "participants"),
-            OneOf(r, "sort_by", ["minutesConsumed", "createdAt"], "createdAt") == "minutesConsumed",
-            OneOf(r, "sort_order", ["ASC", "DESC"], "DESC") == "ASC");
+            QueryOneOf(r, "sort_by", ["minutesConsumed", "createdAt"], "createdAt") == "minutesConsumed",
+            QueryOneOf(r, "sort_order", ["ASC", "DESC"], "DESC") == "ASC");
         return (200, r.State.ListSessions(r.AccountId, r.AppId, filter, PositiveInt(r, "page_no", 1), PositiveInt(r, "per_page", 20)));
     }
 
@@ -30,11 +30,11 @@ internal static partial class RestApi
     public static (int, object) ListSessionParticipants(Request r)
     {
         var sessionId = PathUuid(r, "session_id");
-        OneOf(r, "view", ["raw", "consolidated"], "raw"); // no breakout rooms: both views count the same time
+        QueryOneOf(r, "view", ["raw", "consolidated"], "raw"); // no breakout rooms: both views count the same time
         var filter = new SessionParticipantFilter(
-            Text(r, "search"),
-            OneOf(r, "sort_by", ["joinedAt", "duration"], "joinedAt") == "duration",
-            OneOf(r, "sort_order", ["ASC", "DESC"], "ASC") == "ASC",
+            QueryText(r, "search"),
+            QueryOneOf(r, "sort_by", ["joinedAt", "duration"], "joinedAt") == "duration",
+            QueryOneOf(r, "sort_order", ["ASC", "DESC"], "ASC") == "ASC",
             Flag(r, "include_peer_events"));
         return (200, r.State.ListSessionParticipants(r.AccountId, r.AppId, sessionId, filter, PositiveInt(r, "page_no", 1), PositiveInt(r, "per_page", 20)));
     }
@@ -45,7 +45,7 @@ internal static partial class RestApi
     public static (int, object) GetPeerReport(Request r) =>
         (200, r.State.GetPeerReport(
             r.AccountId, r.AppId, PathUuid(r, "peer_id"),
-            OneOf(r, "filters", ["device_info", "ip_information", "precall_network_information", "events", "quality_stats"], null),
+            QueryOneOf(r, "filters", ["device_info", "ip_information", "precall_network_information", "events", "quality_stats"], null),
             Flag(r, "include_peer_events")));
 
     public static (int, object) GetSessionChat(Request r)
@@ -56,7 +56,7 @@ internal static partial class RestApi
 
     public static (int, object) GetSessionTranscript(Request r)
     {
-        var format = OneOf(r, "format", ["SRT", "VTT", "JSON", "CSV"], "CSV")!;
+        var format = QueryOneOf(r, "format", ["SRT", "VTT", "JSON", "CSV"], "CSV")!;
         var sessionId = r.State.RequireTranscript(r.AccountId, r.AppId, PathUuid(r, "session_id"));
         var (url, expires) = Link(r, sessionId, "transcript." + format.ToLowerInvariant());
         return (200, new SessionTranscriptDownloadBody(sessionId.ToString(), url, expires));
@@ -77,27 +77,22 @@ internal static partial class RestApi
         return (url, expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
 
-    private static Guid PathUuid(Request r, string name) =>
-        Guid.TryParseExact(r.Path[name], "D", out var id) ? id : throw EmulatorProblem.BadRequest($"{name} must be a UUID, got '{Safe(r.Path[name])}'.");
-
     private static Guid? OptionalUuid(Request r, string name) =>
-        Text(r, name) is not { } text ? null
+        QueryText(r, name) is not { } text ? null
         : Guid.TryParseExact(text, "D", out var id) ? id
         : throw EmulatorProblem.BadRequest($"{name} must be a UUID, got '{Safe(text)}'.");
 
-    private static string? Text(Request r, string name) => r.Query.GetValueOrDefault(name) is { Length: > 0 } text ? text : null;
-
-    private static string? OneOf(Request r, string name, string[] allowed, string? fallback) =>
-        Text(r, name) is not { } text ? fallback
+    private static string? QueryOneOf(Request r, string name, string[] allowed, string? fallback) =>
+        QueryText(r, name) is not { } text ? fallback
         : allowed.Contains(text, StringComparer.Ordinal) ? text
         : throw EmulatorProblem.BadRequest($"{name} must be one of {string.Join(", ", allowed)}, got '{Safe(text)}'.");
 
-    private static bool Flag(Request r, string name) => OneOf(r, name, ["true", "false"], "false") == "true";
+    private static bool Flag(Request r, string name) => QueryOneOf(r, name, ["true", "false"], "false") == "true";
 
     // "min:max", both whole numbers, min not above max.
     private static (int Min, int Max)? CountRange(Request r, string name)
     {
-        if (Text(r, name) is not { } text)
+        if (QueryText(r, name) is not { } text)
         {
             return null;
         }

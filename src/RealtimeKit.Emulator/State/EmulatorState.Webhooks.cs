@@ -132,23 +132,30 @@ internal sealed partial class EmulatorState
         _outbox.Add((eventName, objects.ToDictionary(o => o.Name, o => o.Value, StringComparer.Ordinal)));
 
     // Outside the lock: hand every queued event to the publisher, oldest first.
+    private readonly Lock _flushing = new();
+
     private void Flush()
     {
-        List<(string Event, IReadOnlyDictionary<string, object?> Objects)> events;
-        lock (_lock)
+        // One flush at a time, so events raised by different threads are published in the order they were raised
+        // (taking the outbox and publishing it are one step). Never called under _lock.
+        lock (_flushing)
         {
-            if (_outbox.Count == 0)
+            List<(string Event, IReadOnlyDictionary<string, object?> Objects)> events;
+            lock (_lock)
             {
-                return;
+                if (_outbox.Count == 0)
+                {
+                    return;
+                }
+
+                events = [.. _outbox];
+                _outbox.Clear();
             }
 
-            events = [.. _outbox];
-            _outbox.Clear();
-        }
-
-        foreach (var (name, objects) in events)
-        {
-            _publisher?.Invoke(name, objects);
+            foreach (var (name, objects) in events)
+            {
+                _publisher?.Invoke(name, objects);
+            }
         }
     }
 

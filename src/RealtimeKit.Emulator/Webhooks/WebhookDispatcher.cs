@@ -27,7 +27,8 @@ public sealed record WebhookDelivery(string EventId, string Event, string Webhoo
 /// <summary>
 /// Delivers events to registered webhooks: a signed JSON POST per subscribed, enabled webhook, retried with
 /// backoff (1 s, 2 s, 4 s on the emulator's clock) until a 2xx or <see cref="MaxAttempts"/>, each attempt in
-/// the delivery log. Only loopback URLs are ever called.
+/// the delivery log. Each webhook gets its events one at a time, in the order they were published (a receiver sees
+/// INVOKED before LIVE); different webhooks are served side by side. Only loopback URLs are ever called.
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
@@ -40,6 +41,8 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly ConcurrentQueue<WebhookDelivery> _log = new();
     private readonly ConcurrentDictionary<Task, byte> _pending = new();
+    // The last delivery queued for each webhook id: the next one starts when it has finished.
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
     public WebhookDispatcher(Func<IReadOnlyList<WebhookSubscription>> subscriptions, WebhookSigner signer, TimeProvider time, HttpMessageHandler? handler = null)
@@ -76,9 +79,14 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, Api.Responses.Json);
-        foreach (var webhook in _subscriptions().Where(w => w.Enabled && w.Events.Contains(eventName)))
+        lock (_tails)
         {
-            Track(DeliverAsync(webhook, eventId, eventName, body));
+            foreach (var webhook in _subscriptions().Where(w => w.Enabled && w.Events.Contains(eventName)))
+            {
+                var delivery = DeliverAfterAsync(_tails.GetValueOrDefault(webhook.Id), webhook, eventId, eventName, body);
+                _tails[webhook.Id] = delivery;
+                Track(delivery);
+            }
         }
     }
 
@@ -95,6 +103,16 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     {
         _pending[delivery] = 0;
         delivery.ContinueWith(t => _pending.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task DeliverAfterAsync(Task? previous, WebhookSubscription webhook, string eventId, string eventName, byte[] body)
+    {
+        if (previous is not null)
+        {
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await DeliverAsync(webhook, eventId, eventName, body).ConfigureAwait(false);
     }
 
     private async Task DeliverAsync(WebhookSubscription webhook, string eventId, string eventName, byte[] body)
