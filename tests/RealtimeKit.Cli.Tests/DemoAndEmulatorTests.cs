@@ -13,18 +13,28 @@ public class DemoAndEmulatorTests
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] steps =
         [
-            "1. Create a meeting", "2. Add three participants", "3. Join them to the live session", "4. Show the active session",
-            "5. Mute one participant", "6. Mute everyone, allowing them to unmute", "7. Run a poll", "8. Kick one participant",
-            "9. Kick everyone else", "10. Delete a participant", "11. Show the session again",
+            "1. Register a webhook for every event", "2. Create a preset from group_call_host", "3. Create a meeting", "4. Add three participants",
+            "5. Join them to the live session", "6. Show the active session", "7. Mute one participant", "8. Mute everyone, allowing them to unmute",
+            "9. Run a poll", "10. Record the meeting", "11. Stop the recording", "12. Kick one participant", "13. End the meeting: kick everyone else",
+            "14. Read the session history", "15. Download the session's chat", "16. The recording's final status",
+            "17. The webhook events the demo's listener received",
         ];
         var positions = steps.Select(s => result.Stdout.IndexOf(s, StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0, result.Stdout));
         Assert.Equal(positions.Order(), positions);
-        Assert.Contains("Linus joined; 3 in the session", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("mute_all: 3 participant(s) muted", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Grace and Linus vote Sushi: 2 vote(s)", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("kick_all: 2 participant(s) kicked", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("404 Not Found: No active session found for meeting_id", result.Stdout, StringComparison.Ordinal);
+        string[] shown =
+        [
+            "│ Name    │ demo_host", "Linus joined; 3 in the session", "mute_all: 3 participant(s) muted", "Grace and Linus vote Sushi: 2 vote(s)",
+            "│ Status       │ RECORDING", "│ Status       │ UPLOADING", "kick_all: 2 participant(s) kicked",
+            "404 Not Found: No active session found for meeting_id", "│ ENDED  │", "3 participant(s)", "│ ada@example.com   │ Ada   │ demo_host",
+            "Grace,\"Sushi it is, then.\"", "Ada,Booked for 12:30.", "│ Status           │ UPLOADED",
+            "meeting.started: 1", "meeting.participantJoined: 3", "meeting.participantLeft: 3", "meeting.ended: 1", "meeting.chatSynced: 1",
+        ];
+        Assert.All(shown, text => Assert.Contains(text, result.Stdout, StringComparison.Ordinal));
+        var received = Regex.Match(result.Stdout, @"(\d+) event\(s\), (\d+) with a valid signature");
+        Assert.True(received.Success, result.Stdout);
+        Assert.Equal(received.Groups[1].Value, received.Groups[2].Value);
+        Assert.Matches(@"recording\.statusUpdate: [3-9]", result.Stdout);
         Assert.Empty(result.Stderr);
     }
 
