@@ -24,13 +24,7 @@ internal static class DemoCommand
     public static async Task RunAsync(Printer printer, CancellationToken cancellationToken)
     {
         await using var emulator = await RealtimeKitEmulator.StartAsync(cancellationToken: cancellationToken);
-        using var client = new RealtimeKitClient(new RealtimeKitClientOptions
-        {
-            AccountId = emulator.AccountId,
-            AppId = emulator.AppId,
-            ApiToken = emulator.ApiToken,
-            BaseUrl = emulator.BaseUrl,
-        });
+        var client = emulator.Client;
         var step = 0;
         void Step(string title, string call)
         {

@@ -536,7 +536,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
         return new Guid(hash, bigEndian: true);
     }
 
-    private static string NewToken() => "rtk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+    private static string NewToken() => "rtk_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
     private static string Stamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
