@@ -8,7 +8,7 @@ namespace RealtimeKit.Packaging.Tests;
 /// project that starts the emulator from the testing package, a netstandard2.0 and .NET Framework 4.6.2 library,
 /// and the rtk tool installed as a local tool.
 /// </summary>
-[Collection(PackageFeedCollection.Name)]
+[Collection(PackageFeedGroup.Name)]
 public sealed class ConsumerTests(PackageFeed feed)
 {
     // One workspace (and so one packages folder) for the four consumers: each package is restored once per run.

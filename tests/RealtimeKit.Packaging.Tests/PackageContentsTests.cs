@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace RealtimeKit.Packaging.Tests;
 
 /// <summary>What each package holds: metadata, README, icon, licence, XML docs, target folders, symbols, SourceLink.</summary>
-[Collection(PackageFeedCollection.Name)]
+[Collection(PackageFeedGroup.Name)]
 public sealed class PackageContentsTests(PackageFeed feed)
 {
     public static TheoryData<string> Packages => new(PackageFeed.Projects.Keys);

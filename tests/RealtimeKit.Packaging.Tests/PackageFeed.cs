@@ -25,7 +25,7 @@ public sealed class PackageFeed : IDisposable
 
     public PackageFeed()
     {
-        Prefix = Regex.Match(File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Build.props")), "<RealtimeKitPackagePrefix>([^<]+)<").Groups[1].Value;
+        Prefix = Regex.Match(System.IO.File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Build.props")), "<RealtimeKitPackagePrefix>([^<]+)<").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(Prefix), "Directory.Build.props names no RealtimeKitPackagePrefix.");
         var given = Environment.GetEnvironmentVariable("RTK_PACKAGE_FEED");
         if (!string.IsNullOrEmpty(given))
@@ -147,7 +147,7 @@ public static class Processes
 }
 
 [CollectionDefinition(Name)]
-public sealed class PackageFeedCollection : ICollectionFixture<PackageFeed>
+public sealed class PackageFeedGroup : ICollectionFixture<PackageFeed>
 {
     public const string Name = "package feed";
 }
