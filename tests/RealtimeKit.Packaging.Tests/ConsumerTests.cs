@@ -178,9 +178,12 @@ public sealed class ConsumerTests(PackageFeed feed)
             [".config/dotnet-tools.json"] = """{ "version": 1, "isRoot": true, "tools": {} }""",
         });
 
-        _workspace.Dotnet(folder, null, "tool", "install", feed.Id("RealtimeKit.Cli"), "--version", feed.Version);
-        var help = _workspace.Dotnet(folder, null, "tool", "run", "rtk", "--", "--help");
-        var demo = _workspace.Dotnet(folder, null, "tool", "run", "rtk", "--", "demo");
+        // The CLI remembers where each installed tool version lives (its tool resolver cache, under the CLI's home):
+        // a home of the workspace's own, so a version installed by an earlier run, since deleted, is never looked up.
+        var home = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(_workspace.Root, ".dotnet-home") };
+        _workspace.Dotnet(folder, home, "tool", "install", feed.Id("RealtimeKit.Cli"), "--version", feed.Version);
+        var help = _workspace.Dotnet(folder, home, "tool", "run", "rtk", "--", "--help");
+        var demo = _workspace.Dotnet(folder, home, "tool", "run", "rtk", "--", "demo");
 
         Assert.Contains("emulator", help, StringComparison.Ordinal);
         Assert.Contains("Emulator started at http://127.0.0.1:", demo, StringComparison.Ordinal);
