@@ -14,6 +14,16 @@ var solution = File("./RealtimeKit.Generated.sln");
 var artifacts = Directory("./artifacts");
 var testResults = artifacts + Directory("test-results");
 var packages = artifacts + Directory("packages");
+// The packages the packaging tests restore from: the solution build packed as is (version <VersionPrefix>-dev).
+var testFeed = artifacts + Directory("test-feed");
+// The shipping projects, packed in this order (a package's dependencies first).
+var packableProjects = new[]
+{
+    "./src/RealtimeKit.Generated/RealtimeKit.Generated.csproj",
+    "./src/RealtimeKit/RealtimeKit.csproj",
+    "./src/RealtimeKit.Emulator/RealtimeKit.Emulator.csproj",
+    "./src/RealtimeKit.Cli/RealtimeKit.Cli.csproj",
+};
 var prismDir = Directory("./tests/prism");
 var prismScript = prismDir + File("node_modules/@stoplight/prism-cli/dist/index.js");
 var spectralDir = Directory("./tests/spectral");
@@ -81,13 +91,15 @@ Task("Lint")
 });
 
 Task("Test")
-    .Description("Lints the spec, then runs every test project against a Prism mock of the spec, with TRX results under artifacts/test-results.")
+    .Description("Lints the spec, packs the built shipping projects into artifacts/test-feed (for the packaging tests' consumers), then runs every test project against a Prism mock of the spec, with TRX results under artifacts/test-results.")
     .IsDependentOn("Build")
     .IsDependentOn("InstallMock")
     .IsDependentOn("Lint")
     .Does(() =>
 {
     CleanDirectory(testResults);
+    CleanDirectory(testFeed);
+    PackInto(testFeed, new DotNetMSBuildSettings(), noBuild: true);
     var port = FreeLoopbackPort();
     var start = new System.Diagnostics.ProcessStartInfo("node")
     {
@@ -116,7 +128,11 @@ Task("Test")
             NoBuild = true,
             ResultsDirectory = testResults,
             Loggers = new[] { "trx", "console;verbosity=normal" },
-            EnvironmentVariables = new Dictionary<string, string> { ["PRISM_URL"] = $"http://127.0.0.1:{port}" },
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["PRISM_URL"] = $"http://127.0.0.1:{port}",
+                ["RTK_PACKAGE_FEED"] = MakeAbsolute(testFeed).FullPath,
+            },
         });
     }
     finally
@@ -133,7 +149,7 @@ Task("Test")
 });
 
 Task("Pack")
-    .Description("Packs the shipping libraries and the rtk tool into artifacts/packages: prereleases stamped dev.<UTC time> (unique, so NuGet's cache never shadows a repack), or the plain version with --release=true.")
+    .Description("Packs the SDK, the testing package (emulator) and the rtk tool into artifacts/packages, with .snupkg symbols: prereleases stamped dev.<UTC time> (unique, so NuGet's cache never shadows a repack), or the plain version with --release=true.")
     .IsDependentOn("Test")
     .Does(() =>
 {
@@ -149,16 +165,7 @@ Task("Pack")
         msbuild.WithProperty("VersionSuffix", "dev." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    foreach (var project in new[] { "./src/RealtimeKit.Generated/RealtimeKit.Generated.csproj", "./src/RealtimeKit/RealtimeKit.csproj", "./src/RealtimeKit.Cli/RealtimeKit.Cli.csproj" })
-    {
-        DotNetPack(project, new DotNetPackSettings
-        {
-            Configuration = configuration,
-            NoRestore = true,
-            OutputDirectory = packages,
-            MSBuildSettings = msbuild,
-        });
-    }
+    PackInto(packages, msbuild, noBuild: false);
 });
 
 Task("AcceptApi")
@@ -207,6 +214,22 @@ Task("Drift")
         throw new Exception($"The drift check could not run (exit code {exit}; see above).");
     }
 });
+
+// Packs every shipping project (with its .snupkg symbols) into the folder; noBuild packs what the build made.
+void PackInto(ConvertableDirectoryPath output, DotNetMSBuildSettings msbuild, bool noBuild)
+{
+    foreach (var project in packableProjects)
+    {
+        DotNetPack(project, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            NoRestore = true,
+            NoBuild = noBuild,
+            OutputDirectory = output,
+            MSBuildSettings = msbuild,
+        });
+    }
+}
 
 // Runs the SpecTools console (generator/RealtimeKit.SpecTools) from the repository root; returns its exit code.
 int SpecTools(string arguments) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RealtimeKit;
 using RealtimeKit.Emulator.Api;
 using RealtimeKit.Emulator.Control;
 using RealtimeKit.Emulator.State;
@@ -14,12 +15,13 @@ using RealtimeKit.Emulator.Webhooks;
 namespace RealtimeKit.Emulator;
 
 /// <summary>
-/// A running emulator on 127.0.0.1: point a <c>RealtimeKitClient</c> at <see cref="BaseUrl"/> with
-/// <see cref="ApiToken"/>, and drive what the REST API cannot do (meetings, joining, voting) through <see cref="Control"/>.
+/// A running emulator on 127.0.0.1: call the API through <see cref="Client"/> (or a client of your own from
+/// <see cref="CreateClient"/>, or any client given <see cref="BaseUrl"/> and <see cref="ApiToken"/>), and drive what
+/// the REST API cannot do (meetings, joining, voting) through <see cref="Control"/>.
 /// </summary>
 /// <example><code>
 /// await using var emulator = await RealtimeKitEmulator.StartAsync();
-/// var meeting = await emulator.Control.CreateMeetingAsync("Stand-up");
+/// var meeting = await emulator.Client.Meetings.CreateAsync(new CreateMeetingBody { Title = "Stand-up" });
 /// </code></example>
 public sealed class RealtimeKitEmulator : IAsyncDisposable
 {
@@ -27,6 +29,7 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
     private readonly HttpClient _controlHttp;
     private readonly WebhookDispatcher _webhooks;
     private readonly WebhookSigner _signer;
+    private readonly Lazy<RealtimeKitClient> _client;
 
     private RealtimeKitEmulator(WebApplication app, Uri root, string apiToken, WebhookDispatcher webhooks, WebhookSigner signer)
     {
@@ -38,6 +41,29 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
         BaseUrl = new Uri(root, RequestRouter.ApiPrefix);
         _controlHttp = new HttpClient();
         Control = new EmulatorControlClient(_controlHttp, root, apiToken);
+        _client = new Lazy<RealtimeKitClient>(() => CreateClient());
+    }
+
+    /// <summary>
+    /// A client of the SDK pointed at this emulator (its URL, token, account and app), made on first use and disposed
+    /// with the emulator. For other settings (retries, a handler of your own) use <see cref="CreateClient"/>.
+    /// </summary>
+    public RealtimeKitClient Client => _client.Value;
+
+    /// <summary>Options that point a client at this emulator: its <see cref="BaseUrl"/>, <see cref="ApiToken"/>, <see cref="AccountId"/> and <see cref="AppId"/>.</summary>
+    /// <returns>A new options object; change it freely before making a client.</returns>
+    public RealtimeKitClientOptions CreateClientOptions() =>
+        new() { AccountId = AccountId, AppId = AppId, ApiToken = ApiToken, BaseUrl = BaseUrl };
+
+    /// <summary>A new client pointed at this emulator, for a test that needs its own settings; the caller disposes it.</summary>
+    /// <param name="configure">Changes the options (from <see cref="CreateClientOptions"/>) before the client is made, e.g. <c>o =&gt; o.MaxRetries = 0</c>.</param>
+    /// <param name="transport">The innermost HTTP handler (e.g. one that records requests); null for the SDK's default.</param>
+    /// <returns>The client.</returns>
+    public RealtimeKitClient CreateClient(Action<RealtimeKitClientOptions>? configure = null, HttpMessageHandler? transport = null)
+    {
+        var options = CreateClientOptions();
+        configure?.Invoke(options);
+        return new RealtimeKitClient(options, transport);
     }
 
     /// <summary>The server root, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
@@ -79,7 +105,7 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
     public static async Task<RealtimeKitEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
-        var token = options.ApiToken ?? "emu_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var token = options.ApiToken ?? "emu_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
@@ -116,6 +142,11 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
     /// <returns>A task that completes when stopped.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (_client.IsValueCreated)
+        {
+            _client.Value.Dispose();
+        }
+
         _controlHttp.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();

@@ -1,4 +1,10 @@
 using System.Globalization;
+#if NET6_0_OR_GREATER
+using Day = System.DateOnly;
+#else
+// netstandard2.0 has no DateOnly: the same methods take a DateTime, of which only the date is sent.
+using Day = System.DateTime;
+#endif
 using RealtimeKit.Generated.Accounts.Item.Realtime.Kit.Item;
 using RealtimeKit.Generated.Models;
 using RealtimeKit.Http;
@@ -14,7 +20,8 @@ namespace RealtimeKit;
 /// </summary>
 /// <remarks>
 /// The wire takes dates as <c>YYYY-MM-DD</c> text and livestream times as Unix seconds; these methods take
-/// <see cref="DateOnly"/> and <see cref="DateTimeOffset"/> and convert them, so no caller formats a date by hand.
+/// <c>DateOnly</c> (on netstandard2.0, a <see cref="DateTime"/> of which only the date counts) and
+/// <see cref="DateTimeOffset"/> and convert them, so no caller formats a date by hand.
 /// </remarks>
 public class AnalyticsClient
 {
@@ -37,18 +44,20 @@ public class AnalyticsClient
     /// <returns>Session and recording usage.</returns>
     /// <exception cref="ArgumentException"><paramref name="endDate"/> is before <paramref name="startDate"/>.</exception>
     /// <exception cref="RealtimeKitException">The service failed the request.</exception>
-    public virtual async Task<DaywiseAnalytics> GetDaywiseAsync(DateOnly? startDate = null, DateOnly? endDate = null, CancellationToken cancellationToken = default)
+    public virtual async Task<DaywiseAnalytics> GetDaywiseAsync(Day? startDate = null, Day? endDate = null, CancellationToken cancellationToken = default)
     {
-        if (startDate > endDate)
+        var start = WireDate(startDate);
+        var end = WireDate(endDate);
+        if (start is not null && end is not null && string.CompareOrdinal(start, end) > 0)
         {
-            throw new ArgumentException($"Expected endDate ({endDate:yyyy-MM-dd}) to be on or after startDate ({startDate:yyyy-MM-dd}).", nameof(endDate));
+            throw new ArgumentException($"Expected endDate ({end}) to be on or after startDate ({start}).", nameof(endDate));
         }
 
         var response = await _app.Analytics.Daywise.GetAsync(
             RetrySafety.Configure<DaywiseQuery>(RetrySafety.IdempotentRequest, q =>
             {
-                q.StartDate = startDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                q.EndDate = endDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                q.StartDate = start;
+                q.EndDate = end;
             }),
             cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get day-wise analytics");
@@ -110,4 +119,7 @@ public class AnalyticsClient
             throw new ArgumentException($"Expected null or a non-empty value for filters, got '{filters}'.", nameof(filters));
         }
     }
+
+    // The wire's YYYY-MM-DD; as text these also sort by date, which the range check relies on.
+    private static string? WireDate(Day? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

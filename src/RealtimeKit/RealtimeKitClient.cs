@@ -44,7 +44,7 @@ public partial class RealtimeKitClient : IDisposable
     /// <summary>Creates a client whose requests go through <paramref name="transport"/> (the client takes ownership of it).</summary>
     /// <param name="options">Account, app, token and transport settings.</param>
     /// <param name="transport">
-    /// The innermost handler, e.g. a <see cref="SocketsHttpHandler"/> with your proxy settings (or a chain of your
+    /// The innermost handler, e.g. a <c>SocketsHttpHandler</c> (on .NET Framework, an <c>HttpClientHandler</c>) with your proxy settings (or a chain of your
     /// handlers ending in one); null for the default. Following redirects is turned off on it: the SDK never follows one.
     /// </param>
     /// <param name="loggerFactory">Where retry warnings and the Debug events of each request and response go; null for none.</param>

@@ -24,9 +24,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     {
         var emulator = await RealtimeKitEmulator.StartAsync(options);
         var recorder = new Recorder { InnerHandler = new SocketsHttpHandler() };
-        var client = new RealtimeKitClient(
-            new RealtimeKitClientOptions { AccountId = emulator.AccountId, AppId = emulator.AppId, ApiToken = emulator.ApiToken, BaseUrl = emulator.BaseUrl, MaxRetries = 0 },
-            recorder);
+        var client = emulator.CreateClient(o => o.MaxRetries = 0, recorder);
         return new EmulatorHarness(emulator, client, recorder);
     }
 

@@ -27,13 +27,7 @@ internal static class DemoCommand
     {
         await using var emulator = await RealtimeKitEmulator.StartAsync(cancellationToken: cancellationToken);
         await using var listener = WebhookListener.Start(emulator.WebhookPublicKeyPem);
-        using var client = new RealtimeKitClient(new RealtimeKitClientOptions
-        {
-            AccountId = emulator.AccountId,
-            AppId = emulator.AppId,
-            ApiToken = emulator.ApiToken,
-            BaseUrl = emulator.BaseUrl,
-        });
+        var client = emulator.Client;
         var step = 0;
         void Step(string title, string call)
         {

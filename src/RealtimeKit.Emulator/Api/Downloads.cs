@@ -75,7 +75,7 @@ internal sealed class Downloads(TimeProvider time)
     private static string Kind(string file) => file.Split('.')[0];
 
     private string Sign(Guid sessionId, string kind, long expires) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{sessionId}/{kind}/{expires}")));
+        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{sessionId}/{kind}/{expires}"))).ToLowerInvariant();
 
     private static long Seconds(ActiveSessionBody session) => (long)Math.Round(session.MinutesConsumed * 60);
 

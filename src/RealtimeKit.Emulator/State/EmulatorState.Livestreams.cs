@@ -225,7 +225,7 @@ internal sealed partial class EmulatorState
     private void RaiseLivestream(LivestreamRecord livestream) =>
         Raise("livestreaming.statusUpdate", ("meeting", livestream.Meeting is { } m ? DescribeMeeting(m) : null), ("livestream", Describe(livestream)));
 
-    private static string NewStreamKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    private static string NewStreamKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
 
     private static LivestreamBody Describe(LivestreamRecord l) => new(
         l.Id.ToString(), l.Name, l.Meeting?.Id.ToString(), l.Status, false, EmulatedIngestServer, l.StreamKey,

@@ -132,7 +132,7 @@ internal sealed partial class EmulatorState
         _outbox.Add((eventName, objects.ToDictionary(o => o.Name, o => o.Value, StringComparer.Ordinal)));
 
     // Outside the lock: hand every queued event to the publisher, oldest first.
-    private readonly Lock _flushing = new();
+    private readonly object _flushing = new();
 
     private void Flush()
     {

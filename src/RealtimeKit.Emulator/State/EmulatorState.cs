@@ -13,7 +13,12 @@ namespace RealtimeKit.Emulator.State;
 /// </summary>
 internal sealed partial class EmulatorState(TimeProvider time)
 {
+#if NET9_0_OR_GREATER
     private readonly Lock _lock = new();
+#else
+    // System.Threading.Lock is .NET 9's; `lock` takes a plain object the same way on .NET 8.
+    private readonly object _lock = new();
+#endif
     private readonly Dictionary<Guid, Meeting> _meetings = [];
 
     // Join tokens by their SHA-256: constant-time to find, and the lookup's timing says nothing about a token.
@@ -549,7 +554,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
         return new Guid(hash, bigEndian: true);
     }
 
-    private static string NewToken() => "rtk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+    private static string NewToken() => "rtk_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
     private static string Stamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

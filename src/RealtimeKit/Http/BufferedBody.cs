@@ -76,7 +76,11 @@ internal sealed class BufferedBody : HttpContent
         }
         catch (IOException e)
         {
+#if NET8_0_OR_GREATER
             throw new HttpRequestException(e is HttpIOException io ? io.HttpRequestError : HttpRequestError.ResponseEnded, "The response body could not be read: " + e.Message, e);
+#else
+            throw new HttpRequestException("The response body could not be read: " + e.Message, e);
+#endif
         }
 
         foreach (var header in original.Headers)
@@ -92,7 +96,9 @@ internal sealed class BufferedBody : HttpContent
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(Bytes).AsTask();
 
+#if NET5_0_OR_GREATER
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) => stream.WriteAsync(Bytes, cancellationToken).AsTask();
+#endif
 
     protected override bool TryComputeLength(out long length)
     {
@@ -102,7 +108,9 @@ internal sealed class BufferedBody : HttpContent
 
     protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new BodyStream(this, _bytes));
 
+#if NET5_0_OR_GREATER
     protected override Stream CreateContentReadStream(CancellationToken cancellationToken) => new BodyStream(this, _bytes);
+#endif
 
     private static async Task<BufferedBody> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+#if NET8_0_OR_GREATER
 using System.Text.Unicode;
+#endif
 using RealtimeKit.Errors;
 
 namespace RealtimeKit.Http;
@@ -97,7 +99,7 @@ internal sealed class ErrorResponseHandler(Uri baseUrl, long maxResponseSize = R
         }
 
         var bytes = body.Bytes;
-        if (!Utf8.IsValid(bytes.Span))
+        if (!IsValidUtf8(bytes.Span))
         {
             throw Unreadable(status, response, body, "the response is not valid UTF-8.");
         }
@@ -190,6 +192,28 @@ internal sealed class ErrorResponseHandler(Uri baseUrl, long maxResponseSize = R
         mediaType is not null
         && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+
+    // Utf8.IsValid is .NET 8's; the strict decoder (which throws on invalid bytes) says the same elsewhere.
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+#if NET8_0_OR_GREATER
+        return Utf8.IsValid(bytes);
+#else
+        try
+        {
+            _ = StrictUtf8.GetCharCount(bytes.ToArray());
+            return true;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return false;
+        }
+#endif
+    }
+
+#if !NET8_0_OR_GREATER
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+#endif
 
     private static bool IsUtf8(string charset) =>
         charset.Trim().Trim('"') is var name && (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase));

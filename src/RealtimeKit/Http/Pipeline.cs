@@ -23,7 +23,11 @@ internal static class Pipeline
     /// <summary>An <see cref="HttpClient"/> of the SDK handlers in front of <paramref name="transport"/>.</summary>
     public static HttpClient CreateClient(ResolvedOptions options, ILogger logger, HttpMessageHandler? transport)
     {
+#if NET5_0_OR_GREATER
         HttpMessageHandler inner = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
+#else
+        HttpMessageHandler inner = transport ?? new HttpClientHandler { AllowAutoRedirect = false };
+#endif
         DisableRedirects(inner);
         foreach (var handler in Enumerable.Reverse(CreateHandlers(options, logger)))
         {
@@ -47,9 +51,11 @@ internal static class Pipeline
             {
                 switch (handler)
                 {
+#if NET5_0_OR_GREATER
                     case SocketsHttpHandler sockets:
                         sockets.AllowAutoRedirect = false;
                         return;
+#endif
                     case HttpClientHandler client:
                         client.AllowAutoRedirect = false;
                         return;

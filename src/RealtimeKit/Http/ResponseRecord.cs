@@ -9,8 +9,6 @@ namespace RealtimeKit.Http;
 /// </summary>
 internal sealed class ResponseRecord : IRequestOption
 {
-    private static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(ResponseRecord).FullName!);
-
     /// <summary>The HTTP status, once a response arrived.</summary>
     public int? Status { get; set; }
 
@@ -30,5 +28,5 @@ internal sealed class ResponseRecord : IRequestOption
 
     /// <summary>The record a request carries, if any.</summary>
     public static ResponseRecord? Of(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Key, out var option) ? option as ResponseRecord : null;
+        KiotaRequestOption.Find<ResponseRecord>(request);
 }

@@ -29,7 +29,11 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
 
         for (var retriesDone = 0; ; retriesDone++)
         {
+#if NET8_0_OR_GREATER
             using var timeout = attemptTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(attemptTimeout, time);
+#else
+            using var timeout = attemptTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : time.CreateCancellationTokenSource(attemptTimeout);
+#endif
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             RetryDecision decision;
             HttpResponseMessage? response = null;

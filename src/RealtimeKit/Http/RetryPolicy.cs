@@ -70,7 +70,13 @@ internal sealed class RetryPolicy(int maxRetries, TimeProvider time, Func<double
 
     /// <summary>Whether a transport failure happened before anything was sent.</summary>
     public static bool NotSent(HttpRequestException failure) =>
+#if NET8_0_OR_GREATER
         failure.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+#else
+        // Before .NET 8 the exception does not say how far the request got: a connection refused or a name not
+        // resolved arrives as a SocketException inside it, anything else may have been sent.
+        failure.InnerException is System.Net.Sockets.SocketException;
+#endif
 
     /// <summary>The backoff before retry number <paramref name="retriesDone"/> + 1, jitter included.</summary>
     public TimeSpan Backoff(int retriesDone)

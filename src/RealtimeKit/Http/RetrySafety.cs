@@ -19,11 +19,9 @@ internal sealed class RetrySafety : IRequestOption
     /// <summary>Whether the request may be repeated after an outcome that leaves its fate unknown.</summary>
     public bool Idempotent { get; }
 
-    private static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(RetrySafety).FullName!);
-
     /// <summary>What the request carries, or a judgement by method when it carries nothing.</summary>
     public static bool IsIdempotent(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Key, out var option) && option is RetrySafety safety
+        KiotaRequestOption.Find<RetrySafety>(request) is { } safety
             ? safety.Idempotent
             : request.Method != HttpMethod.Post && request.Method != HttpMethod.Patch;
 
