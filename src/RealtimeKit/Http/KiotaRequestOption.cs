@@ -10,13 +10,12 @@ internal static class KiotaRequestOption
 {
     /// <summary>The option of type <typeparamref name="T"/> that <paramref name="request"/> carries, or null.</summary>
     public static T? Find<T>(HttpRequestMessage request)
+        where T : class, IRequestOption =>
+        Filed<T>.Property.Get(request) as T;
+
+    private static class Filed<T>
         where T : class, IRequestOption
     {
-        var key = typeof(T).FullName!;
-#if NET5_0_OR_GREATER
-        return request.Options.TryGetValue(new HttpRequestOptionsKey<IRequestOption>(key), out var option) ? option as T : null;
-#else
-        return request.Properties.TryGetValue(key, out var option) ? option as T : null;
-#endif
+        public static readonly RequestProperty<IRequestOption> Property = new(typeof(T).FullName!);
     }
 }

@@ -6,19 +6,19 @@ namespace RealtimeKit.Telemetry;
 /// </summary>
 internal sealed class AttemptCounter : DelegatingHandler
 {
-    private static readonly HttpRequestOptionsKey<Attempts> Key = new(typeof(Attempts).FullName!);
+    private static readonly Http.RequestProperty<Attempts> Key = new(typeof(Attempts).FullName!);
 
     /// <summary>Starts counting the attempts of <paramref name="request"/>.</summary>
     public static Attempts Attach(HttpRequestMessage request)
     {
         var attempts = new Attempts();
-        request.Options.Set(Key, attempts);
+        Key.Set(request, attempts);
         return attempts;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Options.TryGetValue(Key, out var attempts))
+        if (Key.Get(request) is { } attempts)
         {
             attempts.Count++;
         }
