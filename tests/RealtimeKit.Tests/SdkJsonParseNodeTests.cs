@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
 using RealtimeKit.Generated.Models;
+using System.Net;
 using RealtimeKit.Http;
 using RealtimeKit.TestSupport;
+using RealtimeKit.Tests.Support;
 
 namespace RealtimeKit.Tests;
 
@@ -96,6 +98,49 @@ public class SdkJsonParseNodeTests
         string[] expected = ["SessionParticipantsResponse", "SessionParticipantsResult", "SessionParticipant", "SessionParticipant"];
         Assert.Equal(expected.Order(), before.Order());
         Assert.Equal(expected.Order(), after.Order());
+    }
+
+    [Fact]
+    public async Task Untyped_values_and_unknown_fields_still_read_after_the_call_that_parsed_them()
+    {
+        // Kiota reads arrays inside untyped values and AdditionalData lazily, from the parsed document: it must stay.
+        var transport = new ScriptedTransport().Respond(HttpStatusCode.OK, """
+            {"success":true,"data":{"id":"s","associated_id":"m","created_at":"c","live_participants":1,"max_concurrent_participants":1,
+             "meeting_display_name":"d","minutes_consumed":1,"organization_id":"o","started_at":"s","status":"LIVE","type":"meeting","updated_at":"u",
+             "meta":{"tags":["a","b"]},"regions":["eu","us"]}}
+            """);
+        using var client = TestClients.Over(transport);
+
+        var session = await client.ActiveSession.GetAsync(TestClients.MeetingId);
+
+        var tags = (UntypedArray)((UntypedObject)session.Meta!).GetValue()["tags"];
+        Assert.Equal(["a", "b"], tags.GetValue().Select(t => ((UntypedString)t).GetValue()));
+        Assert.Equal(["eu", "us"], ((UntypedArray)session.AdditionalData["regions"]).GetValue().Select(t => ((UntypedString)t).GetValue()));
+    }
+
+    [Fact]
+    public async Task A_body_read_whole_into_typed_fields_gives_its_parsed_document_back()
+    {
+        using var document = JsonDocument.Parse("""{"success":true,"data":[],"paging":{"total_count":0,"start_offset":0,"end_offset":0}}""");
+        var typed = await BodyAsync(document);
+        new SdkJsonParseNode(document.RootElement, typed).GetObjectValue(ListParticipantsResponse.CreateFromDiscriminatorValue);
+        typed.ReleaseJson();
+        Assert.Null(typed.Json);
+        Assert.Throws<ObjectDisposedException>(() => document.RootElement.ValueKind);
+
+        using var withUnknown = JsonDocument.Parse("""{"success":true,"data":[],"paging":{"total_count":0,"start_offset":0,"end_offset":0},"extra":[1]}""");
+        var kept = await BodyAsync(withUnknown);
+        new SdkJsonParseNode(withUnknown.RootElement, kept).GetObjectValue(ListParticipantsResponse.CreateFromDiscriminatorValue);
+        kept.ReleaseJson();
+        Assert.Same(withUnknown, kept.Json);
+    }
+
+    private static async Task<BufferedBody> BodyAsync(JsonDocument document)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(document.RootElement.GetRawText()) };
+        var body = await BufferedBody.ReplaceContentAsync(response, 1 << 20, CancellationToken.None);
+        body.Json = document;
+        return body;
     }
 
     private static async Task AssertSameAsKiotaAsync<T>(string json, ParsableFactory<T> factory)

@@ -9,8 +9,7 @@ namespace RealtimeKit.Http;
 /// The SDK's JSON parse node (<see cref="SdkJsonParseNode"/>: Kiota's, without its cost per object) over the document
 /// <see cref="ErrorResponseHandler"/> already parsed and checked, instead of Kiota's own factory, which would read the
 /// stream into a second buffer, parse it again and clone the result.
-/// The document is not disposed: Kiota's untyped values read it lazily, and it holds no pooled memory worth returning
-/// early.
+/// <see cref="SdkRequestAdapter"/> releases the document once the model is made, unless the model may still read it.
 /// </summary>
 internal sealed class BufferedJsonParseNodeFactory : IParseNodeFactory
 {
@@ -19,9 +18,9 @@ internal sealed class BufferedJsonParseNodeFactory : IParseNodeFactory
     public async Task<IParseNode> GetRootParseNodeAsync(string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content is BufferedBody.BodyStream { Body.Json: { } parsed })
+        if (content is BufferedBody.BodyStream { Body: { Json: { } parsed } body })
         {
-            return new SdkJsonParseNode(parsed.RootElement);
+            return new SdkJsonParseNode(parsed.RootElement, body);
         }
 
         // A body that did not come through the SDK's handlers: parsed with the same depth limit.

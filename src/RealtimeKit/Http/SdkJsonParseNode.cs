@@ -16,8 +16,10 @@ namespace RealtimeKit.Http;
 /// <see cref="FieldTable"/>) and looks properties up by their UTF-8 names. Everything it does not do faster, it
 /// hands to Kiota's own node over the same element, so values, errors and <c>AdditionalData</c> stay Kiota's:
 /// an object with a property the model does not know, or a model whose table cannot be learned, is read by Kiota.
+/// Whatever Kiota hands back that may read the document later (untyped values, <c>AdditionalData</c>, lazy
+/// collections) tells <paramref name="body"/> to keep its document.
 /// </summary>
-internal sealed class SdkJsonParseNode(JsonElement element) : IParseNode
+internal sealed class SdkJsonParseNode(JsonElement element, BufferedBody? body = null) : IParseNode
 {
     private JsonElement _element = element;
 
@@ -31,14 +33,14 @@ internal sealed class SdkJsonParseNode(JsonElement element) : IParseNode
         ArgumentNullException.ThrowIfNull(factory);
         if (typeof(T) == typeof(UntypedNode))
         {
-            return Kiota().GetObjectValue(factory);
+            return Shared().GetObjectValue(factory);
         }
 
         var item = factory(this);
         if (_element.ValueKind != JsonValueKind.Object || FieldTable.For(item) is not { } table || !table.CoversAll(_element))
         {
             // Kiota's own reading, into the item the factory already made.
-            return Kiota().GetObjectValue(_ => item);
+            return Shared().GetObjectValue(_ => item);
         }
 
         OnBeforeAssignFieldValues?.Invoke(item);
@@ -48,7 +50,7 @@ internal sealed class SdkJsonParseNode(JsonElement element) : IParseNode
         }
 
         // One child node, moved from field to field: the generated setters read it and keep nothing.
-        var child = new SdkJsonParseNode(default) { OnBeforeAssignFieldValues = OnBeforeAssignFieldValues, OnAfterAssignFieldValues = OnAfterAssignFieldValues };
+        var child = new SdkJsonParseNode(default, body) { OnBeforeAssignFieldValues = OnBeforeAssignFieldValues, OnAfterAssignFieldValues = OnAfterAssignFieldValues };
         foreach (var field in table.Fields)
         {
             if (_element.TryGetProperty(field.Utf8Name, out var value) && value.ValueKind != JsonValueKind.Null)
@@ -68,7 +70,7 @@ internal sealed class SdkJsonParseNode(JsonElement element) : IParseNode
         var items = new List<T>(_element.ValueKind == JsonValueKind.Array ? _element.GetArrayLength() : 0);
         if (_element.ValueKind == JsonValueKind.Array)
         {
-            var node = new SdkJsonParseNode(default) { OnBeforeAssignFieldValues = OnBeforeAssignFieldValues, OnAfterAssignFieldValues = OnAfterAssignFieldValues };
+            var node = new SdkJsonParseNode(default, body) { OnBeforeAssignFieldValues = OnBeforeAssignFieldValues, OnAfterAssignFieldValues = OnAfterAssignFieldValues };
             foreach (var value in _element.EnumerateArray())
             {
                 node._element = value;
@@ -83,7 +85,7 @@ internal sealed class SdkJsonParseNode(JsonElement element) : IParseNode
     {
         ArgumentNullException.ThrowIfNull(identifier);
         return _element.ValueKind == JsonValueKind.Object && _element.TryGetProperty(identifier, out var child)
-            ? new SdkJsonParseNode(child) { OnBeforeAssignFieldValues = OnBeforeAssignFieldValues, OnAfterAssignFieldValues = OnAfterAssignFieldValues }
+            ? new SdkJsonParseNode(child, body) { OnBeforeAssignFieldValues = OnBeforeAssignFieldValues, OnAfterAssignFieldValues = OnAfterAssignFieldValues }
             : null;
     }
 
@@ -127,11 +129,18 @@ internal sealed class SdkJsonParseNode(JsonElement element) : IParseNode
         where T : struct, Enum => Kiota().GetEnumValue<T>();
 
     public IEnumerable<T?> GetCollectionOfEnumValues<T>()
-        where T : struct, Enum => Kiota().GetCollectionOfEnumValues<T>();
+        where T : struct, Enum => Shared().GetCollectionOfEnumValues<T>();
 
-    public IEnumerable<T> GetCollectionOfPrimitiveValues<T>() => Kiota().GetCollectionOfPrimitiveValues<T>();
+    public IEnumerable<T> GetCollectionOfPrimitiveValues<T>() => Shared().GetCollectionOfPrimitiveValues<T>();
 
     private JsonParseNode Kiota() => new(_element) { OnBeforeAssignFieldValues = OnBeforeAssignFieldValues, OnAfterAssignFieldValues = OnAfterAssignFieldValues };
+
+    // Kiota's node for a read whose result may refer to the document after the call.
+    private JsonParseNode Shared()
+    {
+        body?.KeepJson();
+        return Kiota();
+    }
 
     /// <summary>
     /// A generated model type's field deserializers, learned once from one instance and then used for every
