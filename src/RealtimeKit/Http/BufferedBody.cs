@@ -22,6 +22,7 @@ internal sealed class BufferedBody : HttpContent
     private const int FirstChunk = 4 * 1024, MaxChunk = 64 * 1024;
 
     private readonly byte[] _bytes;
+    private bool _jsonKept;
 
     private BufferedBody(byte[] bytes, int length, bool complete, long? declaredLength)
     {
@@ -45,6 +46,22 @@ internal sealed class BufferedBody : HttpContent
 
     /// <summary>The body parsed and checked by <see cref="ErrorResponseHandler"/> (2xx JSON bodies only).</summary>
     public JsonDocument? Json { get; set; }
+
+    /// <summary>
+    /// Returns <see cref="Json"/>'s pooled memory (as large as the body) once the model is made, unless the model
+    /// may still read the document (<see cref="KeepJson"/>): Kiota's untyped values and <c>AdditionalData</c> read it lazily.
+    /// </summary>
+    public void ReleaseJson()
+    {
+        if (Json is { } document && !_jsonKept)
+        {
+            Json = null;
+            document.Dispose();
+        }
+    }
+
+    /// <summary>Marks <see cref="Json"/> as read by the model after the call, so it is never released.</summary>
+    public void KeepJson() => _jsonKept = true;
 
     /// <summary>The JSON kind of the envelope's <c>data</c> (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
     public JsonValueKind DataKind { get; set; }

@@ -6,10 +6,10 @@ using RealtimeKit.Errors;
 namespace RealtimeKit.Http;
 
 /// <summary>
-/// Kiota's JSON parse node over the document <see cref="ErrorResponseHandler"/> already parsed and checked, instead
-/// of Kiota's own factory, which would read the stream into a second buffer, parse it again and clone the result.
-/// The document is not disposed: Kiota's untyped values read it lazily, and it holds no pooled memory worth returning
-/// early.
+/// The SDK's JSON parse node (<see cref="SdkJsonParseNode"/>: Kiota's, without its cost per object) over the document
+/// <see cref="ErrorResponseHandler"/> already parsed and checked, instead of Kiota's own factory, which would read the
+/// stream into a second buffer, parse it again and clone the result.
+/// <see cref="SdkRequestAdapter"/> releases the document once the model is made, unless the model may still read it.
 /// </summary>
 internal sealed class BufferedJsonParseNodeFactory : IParseNodeFactory
 {
@@ -18,13 +18,13 @@ internal sealed class BufferedJsonParseNodeFactory : IParseNodeFactory
     public async Task<IParseNode> GetRootParseNodeAsync(string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content is BufferedBody.BodyStream { Body.Json: { } parsed })
+        if (content is BufferedBody.BodyStream { Body: { Json: { } parsed } body })
         {
-            return new JsonParseNode(parsed.RootElement);
+            return new SdkJsonParseNode(parsed.RootElement, body);
         }
 
         // A body that did not come through the SDK's handlers: parsed with the same depth limit.
         var document = await JsonDocument.ParseAsync(content, ServiceErrorReader.JsonOptions, cancellationToken).ConfigureAwait(false);
-        return new JsonParseNode(document.RootElement);
+        return new SdkJsonParseNode(document.RootElement);
     }
 }

@@ -167,6 +167,7 @@ internal sealed class ErrorResponseHandler(Uri baseUrl, long maxResponseSize = R
     /// <summary>Whether the path of an absolute URL as written holds a <c>.</c> or <c>..</c> segment (also as <c>%2e</c>).</summary>
     internal static bool HasDotSegment(string url)
     {
+        // Read in place: this runs for every request, and a split would allocate every segment.
         var scheme = url.IndexOf("://", StringComparison.Ordinal);
         var pathStart = scheme < 0 ? 0 : url.IndexOf('/', scheme + 3);
         if (pathStart < 0)
@@ -174,18 +175,49 @@ internal sealed class ErrorResponseHandler(Uri baseUrl, long maxResponseSize = R
             return false;
         }
 
-        var end = url.IndexOfAny(['?', '#'], pathStart);
-        var path = end < 0 ? url[pathStart..] : url[pathStart..end];
-        foreach (var segment in path.Split('/'))
+        var path = url.AsSpan(pathStart);
+        var end = path.IndexOfAny('?', '#');
+        path = end < 0 ? path : path[..end];
+        while (true)
         {
-            var plain = segment.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase);
-            if (plain is "." or "..")
+            var slash = path.IndexOf('/');
+            if (IsDotSegment(slash < 0 ? path : path[..slash]))
             {
                 return true;
             }
+
+            if (slash < 0)
+            {
+                return false;
+            }
+
+            path = path[(slash + 1)..];
+        }
+    }
+
+    // "." or "..", each dot also as %2e.
+    private static bool IsDotSegment(ReadOnlySpan<char> segment)
+    {
+        var dots = 0;
+        while (!segment.IsEmpty)
+        {
+            if (segment[0] == '.')
+            {
+                segment = segment[1..];
+            }
+            else if (segment.StartsWith("%2e", StringComparison.OrdinalIgnoreCase))
+            {
+                segment = segment[3..];
+            }
+            else
+            {
+                return false;
+            }
+
+            dots++;
         }
 
-        return false;
+        return dots is 1 or 2;
     }
 
     private static bool IsJson(string? mediaType) =>

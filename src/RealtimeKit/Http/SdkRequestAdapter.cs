@@ -48,6 +48,10 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         {
             throw translated;
         }
+        finally
+        {
+            record.Body?.ReleaseJson();
+        }
     }
 
     public async Task<IEnumerable<ModelType>?> SendCollectionAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
@@ -65,6 +69,10 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         {
             throw translated;
         }
+        finally
+        {
+            record.Body?.ReleaseJson();
+        }
     }
 
     public async Task<ModelType?> SendPrimitiveAsync<ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
@@ -78,6 +86,10 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         catch (Exception e) when (Translate(e, record, typeof(ModelType), cancellationToken) is { } translated)
         {
             throw translated;
+        }
+        finally
+        {
+            record.Body?.ReleaseJson();
         }
     }
 
@@ -93,6 +105,10 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         {
             throw translated;
         }
+        finally
+        {
+            record.Body?.ReleaseJson();
+        }
     }
 
     public async Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
@@ -106,6 +122,10 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         catch (Exception e) when (Translate(e, record, typeof(void), cancellationToken) is { } translated)
         {
             throw translated;
+        }
+        finally
+        {
+            record.Body?.ReleaseJson();
         }
     }
 
