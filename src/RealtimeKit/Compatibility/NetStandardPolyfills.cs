@@ -82,6 +82,11 @@ internal static class NetStandardStatics
 /// <summary>Instance helpers of newer frameworks.</summary>
 internal static class NetStandardInstances
 {
+    /// <summary>A delegate of type <typeparamref name="T"/> for the method (.NET 5).</summary>
+    public static T CreateDelegate<T>(this System.Reflection.MethodInfo method)
+        where T : Delegate =>
+        (T)method.CreateDelegate(typeof(T));
+
     /// <summary>Whether the text contains <paramref name="value"/> (.NET Core 2.1; only ordinal comparisons are used).</summary>
     public static bool Contains(this string text, char value, StringComparison comparison) =>
         text.IndexOf(value.ToString(), comparison) >= 0;
