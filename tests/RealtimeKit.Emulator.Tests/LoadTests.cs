@@ -75,6 +75,7 @@ public sealed class LoadTests
 
         await Task.WhenAll(people.Select(p => emulator.Control.JoinAsync(p.Token!)));
         var recording = await client.Recordings.StartAsync(new StartRecordingBody { MeetingId = meeting.Id });
+        await UntilAsync(client, recording.Id!.Value, RecordingStatus.RECORDING, index); // the recorder joins a moment later
         var poll = await client.ActiveSession.CreatePollAsync(meetingId, "Ship it?", ["Yes", "No"]);
         await Task.WhenAll(people.Select(p => emulator.Control.VoteAsync(p.Token!, poll.Poll!.Id!, 0)));
         await emulator.Control.ChatAsync(people[0].Token!, $"hello from meeting {index}");
@@ -84,13 +85,17 @@ public sealed class LoadTests
         Assert.Equal(PeoplePerMeeting, (int)kicked.KickedParticipantsCount!.Value);
 
         // The session's end stops the recording; the upload finishes a moment later on the emulator's clock.
+        await UntilAsync(client, recording.Id!.Value, RecordingStatus.UPLOADED, index);
+        return (meetingId, recording.Id!.Value);
+    }
+
+    private static async Task UntilAsync(RealtimeKitClient client, Guid recordingId, RecordingStatus status, int index)
+    {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while ((await client.Recordings.GetAsync(recording.Id!.Value)).Status != RecordingStatus.UPLOADED)
+        while ((await client.Recordings.GetAsync(recordingId)).Status != status)
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"recording of meeting {index} never reached UPLOADED");
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"the recording of meeting {index} never reached {status}");
             await Task.Delay(50);
         }
-
-        return (meetingId, recording.Id!.Value);
     }
 }
