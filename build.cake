@@ -9,6 +9,8 @@ var apiMode = Argument("api", "build");
 var published = Argument("published", "");
 // Pack: --release=true packs the version in Directory.Build.props as is; otherwise packages are stamped dev.<UTC time>.
 var release = Argument("release", false);
+// Mutate: which project to mutate (facade, emulator, cli, generator), or "all".
+var mutateProject = Argument("project", "all");
 
 var solution = File("./RealtimeKit.Generated.sln");
 var artifacts = Directory("./artifacts");
@@ -31,6 +33,14 @@ var spectralScript = spectralDir + File("node_modules/@stoplight/spectral-cli/di
 var specToolsProject = File("./generator/RealtimeKit.SpecTools/RealtimeKit.SpecTools.csproj");
 var specToolsDll = File($"./generator/RealtimeKit.SpecTools/bin/{configuration}/net10.0/RealtimeKit.SpecTools.dll");
 var solutionBuilt = false;
+// Mutation testing: each mutated project with the test project whose tests judge it (stryker-config.json lives there).
+var mutationTargets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+{
+    ["facade"] = "./tests/RealtimeKit.Tests",
+    ["emulator"] = "./tests/RealtimeKit.Emulator.Tests",
+    ["cli"] = "./tests/RealtimeKit.Cli.Tests",
+    ["generator"] = "./tests/RealtimeKit.Generator.Tests",
+};
 
 Task("Clean")
     .Description("Removes build output and artifacts.")
@@ -166,6 +176,43 @@ Task("Pack")
     }
 
     PackInto(packages, msbuild, noBuild: false);
+});
+
+Task("Mutate")
+    .Description("Mutation-tests --project=facade|emulator|cli|generator (default: all) with Stryker.NET and the project's stryker-config.json; reports (json, markdown, html) under artifacts/mutation/<project>. Fails below the configured break threshold. Not part of Test: a run takes minutes per project.")
+    .IsDependentOn("InstallMock")
+    .Does(() =>
+{
+    var chosen = mutateProject.Equals("all", StringComparison.OrdinalIgnoreCase)
+        ? mutationTargets.Keys.ToList()
+        : new List<string> { mutateProject };
+    var unknown = chosen.Where(name => !mutationTargets.ContainsKey(name)).ToList();
+    if (unknown.Count > 0)
+    {
+        throw new Exception($"Mutate: unknown --project={string.Join(",", unknown)}; expected one of {string.Join(", ", mutationTargets.Keys)} or all.");
+    }
+
+    var failed = new List<string>();
+    foreach (var name in chosen)
+    {
+        var output = MakeAbsolute(artifacts + Directory("mutation") + Directory(name));
+        CleanDirectory(output);
+        // Tests that need Prism start their own (PrismServer) when PRISM_URL is unset, from the installed tests/prism.
+        var exit = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"stryker --config-file stryker-config.json --output \"{output.FullPath}\"",
+            WorkingDirectory = mutationTargets[name],
+        });
+        if (exit != 0)
+        {
+            failed.Add($"{name} (exit code {exit})");
+        }
+    }
+
+    if (failed.Count > 0)
+    {
+        throw new Exception($"Mutation testing failed or scored below its break threshold for: {string.Join(", ", failed)}; see artifacts/mutation/<project>/reports.");
+    }
 });
 
 Task("AcceptApi")

@@ -31,4 +31,13 @@ internal static class TestClients
         new(ResolvedOptions.Resolve(Options(baseUrl, maxRetries), NoEnvironment), null, null);
 
     public static string? NoEnvironment(string name) => null;
+
+    /// <summary>Sets the test account, app, token and <paramref name="baseUrl"/> on DI-registered options.</summary>
+    public static void ConfigureForTests(RealtimeKitClientOptions options, string baseUrl = "https://api.test/client/v4")
+    {
+        options.AccountId = AccountId;
+        options.AppId = AppId;
+        options.ApiToken = Token;
+        options.BaseUrl = new Uri(baseUrl);
+    }
 }
