@@ -4,6 +4,23 @@ namespace RealtimeKit.Emulator.Tests;
 public sealed class MeetingsTests
 {
     [Fact]
+    public async Task A_page_far_past_the_end_is_empty_for_meetings_participants_and_sessions_instead_of_wrapping_to_the_first()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var (meetingId, _) = await h.LiveMeetingAsync(2);
+
+        // (int.MaxValue - 1) * 2 overflows an int: counted in int, the skip wrapped negative and page 1 came back.
+        var meetings = await h.Client.Meetings.ListAsync(pageNumber: int.MaxValue, perPage: 2);
+        var participants = await h.Client.Participants.ListAsync(meetingId, pageNumber: int.MaxValue, perPage: 2);
+        var sessions = await h.Client.Sessions.ListAsync(pageNumber: int.MaxValue, perPage: 2);
+
+        Assert.Empty(meetings.Items);
+        Assert.Empty(participants.Items);
+        Assert.Empty(sessions.Items);
+        Assert.Equal(2, participants.TotalCount);
+    }
+
+    [Fact]
     public async Task Meetings_are_paged_filtered_and_an_inactive_meeting_cannot_be_joined()
     {
         await using var h = await EmulatorHarness.StartAsync();

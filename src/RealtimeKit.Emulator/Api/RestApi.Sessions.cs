@@ -11,42 +11,42 @@ internal static partial class RestApi
     {
         var filter = new SessionFilter(
             OptionalUuid(r, "associated_id"),
-            QueryOneOf(r, "status", ["LIVE", "ENDED"], null),
+            QueryEnum(r, "status", "LIVE", "ENDED"),
             Time(r, "start_time"),
             Time(r, "end_time"),
             QueryText(r, "search"),
             CountRange(r, "participants"),
-            QueryOneOf(r, "sort_by", ["minutesConsumed", "createdAt"], "createdAt") == "minutesConsumed",
-            QueryOneOf(r, "sort_order", ["ASC", "DESC"], "DESC") == "ASC");
+            (QueryEnum(r, "sort_by", "minutesConsumed", "createdAt") ?? "createdAt") == "minutesConsumed",
+            (QueryEnum(r, "sort_order", "ASC", "DESC") ?? "DESC") == "ASC");
         return (200, r.State.ListSessions(r.AccountId, r.AppId, filter, PositiveInt(r, "page_no", 1), PositiveInt(r, "per_page", 20)));
     }
 
     public static (int, object) GetSession(Request r)
     {
-        Flag(r, "include_breakout_rooms");
+        _ = QueryBool(r, "include_breakout_rooms"); // checked only: the emulator has no breakout rooms
         return (200, r.State.GetSession(r.AccountId, r.AppId, PathUuid(r, "session_id")));
     }
 
     public static (int, object) ListSessionParticipants(Request r)
     {
         var sessionId = PathUuid(r, "session_id");
-        QueryOneOf(r, "view", ["raw", "consolidated"], "raw"); // no breakout rooms: both views count the same time
+        _ = QueryEnum(r, "view", "raw", "consolidated"); // no breakout rooms: both views count the same time
         var filter = new SessionParticipantFilter(
             QueryText(r, "search"),
-            QueryOneOf(r, "sort_by", ["joinedAt", "duration"], "joinedAt") == "duration",
-            QueryOneOf(r, "sort_order", ["ASC", "DESC"], "ASC") == "ASC",
-            Flag(r, "include_peer_events"));
+            (QueryEnum(r, "sort_by", "joinedAt", "duration") ?? "joinedAt") == "duration",
+            (QueryEnum(r, "sort_order", "ASC", "DESC") ?? "ASC") == "ASC",
+            (QueryBool(r, "include_peer_events") ?? false));
         return (200, r.State.ListSessionParticipants(r.AccountId, r.AppId, sessionId, filter, PositiveInt(r, "page_no", 1), PositiveInt(r, "per_page", 20)));
     }
 
     public static (int, object) GetSessionParticipant(Request r) =>
-        (200, r.State.GetSessionParticipant(r.AccountId, r.AppId, PathUuid(r, "session_id"), PathUuid(r, "participant_id"), Flag(r, "include_peer_events")));
+        (200, r.State.GetSessionParticipant(r.AccountId, r.AppId, PathUuid(r, "session_id"), PathUuid(r, "participant_id"), (QueryBool(r, "include_peer_events") ?? false)));
 
     public static (int, object) GetPeerReport(Request r) =>
         (200, r.State.GetPeerReport(
             r.AccountId, r.AppId, PathUuid(r, "peer_id"),
-            QueryOneOf(r, "filters", ["device_info", "ip_information", "precall_network_information", "events", "quality_stats"], null),
-            Flag(r, "include_peer_events")));
+            QueryEnum(r, "filters", "device_info", "ip_information", "precall_network_information", "events", "quality_stats"),
+            (QueryBool(r, "include_peer_events") ?? false)));
 
     public static (int, object) GetSessionChat(Request r)
     {
@@ -56,7 +56,7 @@ internal static partial class RestApi
 
     public static (int, object) GetSessionTranscript(Request r)
     {
-        var format = QueryOneOf(r, "format", ["SRT", "VTT", "JSON", "CSV"], "CSV")!;
+        var format = (QueryEnum(r, "format", "SRT", "VTT", "JSON", "CSV") ?? "CSV")!;
         var sessionId = r.State.RequireTranscript(r.AccountId, r.AppId, PathUuid(r, "session_id"));
         var (url, expires) = Link(r, sessionId, "transcript." + format.ToLowerInvariant());
         return (200, new SessionTranscriptDownloadBody(sessionId.ToString(), url, expires));
@@ -81,13 +81,6 @@ internal static partial class RestApi
         QueryText(r, name) is not { } text ? null
         : Guid.TryParseExact(text, "D", out var id) ? id
         : throw EmulatorProblem.BadRequest($"{name} must be a UUID, got '{Safe(text)}'.");
-
-    private static string? QueryOneOf(Request r, string name, string[] allowed, string? fallback) =>
-        QueryText(r, name) is not { } text ? fallback
-        : allowed.Contains(text, StringComparer.Ordinal) ? text
-        : throw EmulatorProblem.BadRequest($"{name} must be one of {string.Join(", ", allowed)}, got '{Safe(text)}'.");
-
-    private static bool Flag(Request r, string name) => QueryOneOf(r, name, ["true", "false"], "false") == "true";
 
     // "min:max", both whole numbers, min not above max.
     private static (int Min, int Max)? CountRange(Request r, string name)

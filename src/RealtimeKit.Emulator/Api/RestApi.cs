@@ -195,11 +195,11 @@ internal static partial class RestApi
         return (201, r.State.CreateWebhook(r.AccountId, r.AppId, name, url, events, body.OptionalBool("enabled")));
     }
 
-    public static (int, object) GetWebhook(Request r) => (200, r.State.GetWebhook(r.AccountId, r.AppId, WebhookUuid(r)));
+    public static (int, object) GetWebhook(Request r) => (200, r.State.GetWebhook(r.AccountId, r.AppId, PathUuid(r, "webhook_id")));
 
     public static (int, object) UpdateWebhook(Request r)
     {
-        var id = WebhookUuid(r);
+        var id = PathUuid(r, "webhook_id");
         var body = JsonBody.Parse(r.Body);
         var name = body.Has("name") ? body.RequiredString("name") : null;
         var url = body.Has("url") ? WebhookUrl(body.RequiredString("url")) : null;
@@ -209,7 +209,7 @@ internal static partial class RestApi
 
     public static (int, object) ReplaceWebhook(Request r)
     {
-        var id = WebhookUuid(r);
+        var id = PathUuid(r, "webhook_id");
         var body = JsonBody.Parse(r.Body);
         var name = body.RequiredString("name");
         var url = WebhookUrl(body.RequiredString("url"));
@@ -217,10 +217,7 @@ internal static partial class RestApi
         return (200, r.State.EditWebhook(r.AccountId, r.AppId, id, name, url, events, body.OptionalBool("enabled"), replace: true));
     }
 
-    public static (int, object) DeleteWebhook(Request r) => (200, r.State.DeleteWebhook(r.AccountId, r.AppId, WebhookUuid(r)));
-
-    private static Guid WebhookUuid(Request r) =>
-        Guid.TryParseExact(r.Path["webhook_id"], "D", out var id) ? id : throw EmulatorProblem.BadRequest($"webhook_id must be a UUID, got '{Safe(r.Path["webhook_id"])}'.");
+    public static (int, object) DeleteWebhook(Request r) => (200, r.State.DeleteWebhook(r.AccountId, r.AppId, PathUuid(r, "webhook_id")));
 
     // The emulator only ever calls loopback URLs: anything else is refused up front.
     private static Uri WebhookUrl(string url) =>

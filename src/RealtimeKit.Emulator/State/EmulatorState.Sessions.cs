@@ -55,7 +55,7 @@ internal sealed partial class EmulatorState
                 .Where(s => filter.ParticipantCount is not { } range || ParticipantCount(s.Session) is var n && n >= range.Min && n <= range.Max)
                 .Select(s => (Body: DescribeHistory(s.Meeting, s.Session), s.Session.StartedAt));
             var sorted = filter.ByMinutes ? Ordered(matching, s => s.Body.MinutesConsumed, filter.Ascending) : Ordered(matching, s => s.StartedAt, filter.Ascending);
-            var (items, paging) = PageOf(sorted.ThenBy(s => s.Body.Id, StringComparer.Ordinal).Select(s => s.Body).ToList(), page, perPage);
+            var (items, paging) = Slice(sorted.ThenBy(s => s.Body.Id, StringComparer.Ordinal).Select(s => s.Body).ToList(), page, perPage);
             return new Paged(new SessionListBody(items), paging);
         }
     }
@@ -79,7 +79,7 @@ internal sealed partial class EmulatorState
                 .Where(a => filter.Search is not { } text || Matches(text, a.PeerId.ToString(), a.Member.Participant.Id.ToString(), a.Member.Participant.CustomParticipantId, a.DisplayName))
                 .Select(a => (Stay: a, Duration: ((a.LeftAt ?? now) - a.Member.JoinedAt).TotalMinutes));
             var sorted = filter.ByDuration ? Ordered(matching, a => a.Duration, filter.Ascending) : Ordered(matching, a => a.Stay.Member.JoinedAt, filter.Ascending);
-            var (items, paging) = PageOf(sorted.ThenBy(a => a.Stay.PeerId).Select(a => a.Stay).ToList(), page, perPage);
+            var (items, paging) = Slice(sorted.ThenBy(a => a.Stay.PeerId).Select(a => a.Stay).ToList(), page, perPage);
             return new SessionParticipantListBody(items.Select(a => DescribeStay(a, filter.IncludePeerEvents)).ToList(), paging);
         }
     }
@@ -245,12 +245,4 @@ internal sealed partial class EmulatorState
 
     private static bool Matches(string text, params string?[] fields) =>
         fields.Any(f => f?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
-
-    /// <summary>One page of <paramref name="all"/> and where it sits: offsets are 1-based, both 0 for an empty page.</summary>
-    private static (List<T> Items, PagingBody Paging) PageOf<T>(List<T> all, int page, int perPage)
-    {
-        var items = all.Skip((page - 1) * perPage).Take(perPage).ToList();
-        var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
-        return (items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
-    }
 }

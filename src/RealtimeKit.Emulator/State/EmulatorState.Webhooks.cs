@@ -29,9 +29,7 @@ internal sealed partial class EmulatorState
         {
             var matching = _apps.Where(a => a.AccountId == accountId && (search is null || a.App.Name.Contains(search, StringComparison.OrdinalIgnoreCase)));
             var all = (ascending ? matching.OrderBy(a => a.CreatedAt) : matching.OrderByDescending(a => a.CreatedAt)).Select(a => a.App).ToList();
-            var items = all.Skip((page - 1) * perPage).Take(perPage).ToList();
-            var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
-            return new Paged(items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
+            return Page(all, page, perPage);
         }
     }
 

@@ -48,9 +48,8 @@ internal sealed partial class EmulatorState(TimeProvider time)
                 .Where(m => status is null || m.Status == status)
                 .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
                 .ToList();
-            var items = all.Skip((page - 1) * perPage).Take(perPage).Select(DescribeMeeting).ToList();
-            var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
-            return new Paged(items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
+            var (items, paging) = Slice(all, page, perPage);
+            return new Paged(items.Select(DescribeMeeting).ToList(), paging);
         }
     }
 
@@ -245,9 +244,8 @@ internal sealed partial class EmulatorState(TimeProvider time)
         lock (_lock)
         {
             var all = FindMeeting(accountId, appId, meetingId.ToString()).Participants.Values.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToList();
-            var items = all.Skip((page - 1) * perPage).Take(perPage).Select(DescribeWithoutToken).ToList();
-            var first = items.Count == 0 ? 0 : ((page - 1) * perPage) + 1;
-            return new Paged(items, new PagingBody(all.Count, first, items.Count == 0 ? 0 : first + items.Count - 1));
+            var (items, paging) = Slice(all, page, perPage);
+            return new Paged(items.Select(DescribeWithoutToken).ToList(), paging);
         }
     }
 
