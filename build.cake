@@ -9,8 +9,10 @@ var apiMode = Argument("api", "build");
 var published = Argument("published", "");
 // Pack: --release=true packs the version in Directory.Build.props as is; otherwise packages are stamped dev.<UTC time>.
 var release = Argument("release", false);
-// Mutate: which project to mutate (facade, emulator, cli, generator), or "all".
+// Mutate: which project to mutate (facade, emulator, cli, generator), or "all"; --since=<git ref> mutates only the
+// source files changed since that ref (what .ci/run does with HEAD~1).
 var mutateProject = Argument("project", "all");
+var mutateSince = Argument("since", "");
 
 var solution = File("./RealtimeKit.Generated.sln");
 var artifacts = Directory("./artifacts");
@@ -33,13 +35,14 @@ var spectralScript = spectralDir + File("node_modules/@stoplight/spectral-cli/di
 var specToolsProject = File("./generator/RealtimeKit.SpecTools/RealtimeKit.SpecTools.csproj");
 var specToolsDll = File($"./generator/RealtimeKit.SpecTools/bin/{configuration}/net10.0/RealtimeKit.SpecTools.dll");
 var solutionBuilt = false;
-// Mutation testing: each mutated project with the test project whose tests judge it (stryker-config.json lives there).
-var mutationTargets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+// Mutation testing: each mutated project's source folder, with the test project whose tests judge it
+// (stryker-config.json lives there).
+var mutationTargets = new Dictionary<string, (string Source, string Tests)>(StringComparer.OrdinalIgnoreCase)
 {
-    ["facade"] = "./tests/RealtimeKit.Tests",
-    ["emulator"] = "./tests/RealtimeKit.Emulator.Tests",
-    ["cli"] = "./tests/RealtimeKit.Cli.Tests",
-    ["generator"] = "./tests/RealtimeKit.Generator.Tests",
+    ["facade"] = ("src/RealtimeKit/", "./tests/RealtimeKit.Tests"),
+    ["emulator"] = ("src/RealtimeKit.Emulator/", "./tests/RealtimeKit.Emulator.Tests"),
+    ["cli"] = ("src/RealtimeKit.Cli/", "./tests/RealtimeKit.Cli.Tests"),
+    ["generator"] = ("generator/RealtimeKit.Generator/", "./tests/RealtimeKit.Generator.Tests"),
 };
 
 Task("Clean")
@@ -195,13 +198,30 @@ Task("Mutate")
     var failed = new List<string>();
     foreach (var name in chosen)
     {
+        var (source, tests) = mutationTargets[name];
+        var arguments = "stryker --config-file stryker-config.json";
+        if (mutateSince != "")
+        {
+            // Stryker starts by building and running the whole test project, minutes before it looks at the diff:
+            // a project whose sources did not change is not started at all.
+            var changed = ChangedCSharpFiles(mutateSince, source);
+            if (changed.Count == 0)
+            {
+                Information($"Mutate {name}: no C# file under {source} changed since {mutateSince}; nothing to mutate.");
+                continue;
+            }
+
+            Information($"Mutate {name}: {changed.Count} C# file(s) changed since {mutateSince}: {string.Join(", ", changed)}");
+            arguments += $" --since:{mutateSince}";
+        }
+
         var output = MakeAbsolute(artifacts + Directory("mutation") + Directory(name));
         CleanDirectory(output);
         // Tests that need Prism start their own (PrismServer) when PRISM_URL is unset, from the installed tests/prism.
         var exit = StartProcess("dotnet", new ProcessSettings
         {
-            Arguments = $"stryker --config-file stryker-config.json --output \"{output.FullPath}\"",
-            WorkingDirectory = mutationTargets[name],
+            Arguments = $"{arguments} --output \"{output.FullPath}\"",
+            WorkingDirectory = tests,
         });
         if (exit != 0)
         {
@@ -304,6 +324,22 @@ void NpmCi(ConvertableDirectoryPath directory, ConvertableFilePath script, bool 
     {
         throw new Exception($"npm ci in {directory} failed with exit code {exit}.");
     }
+}
+
+// The C# files under a folder (repository-relative, with a trailing slash) that differ from a git ref, deleted ones left out.
+List<string> ChangedCSharpFiles(string since, string folder)
+{
+    var exit = StartProcess("git", new ProcessSettings
+    {
+        Arguments = $"diff --name-only --diff-filter=d \"{since}\" -- \"{folder}\"",
+        RedirectStandardOutput = true,
+    }, out var lines);
+    if (exit != 0)
+    {
+        throw new Exception($"Mutate: git diff against '{since}' failed with exit code {exit}; --since needs a commit this clone has.");
+    }
+
+    return lines.Where(line => line.EndsWith(".cs", StringComparison.Ordinal)).ToList();
 }
 
 static int FreeLoopbackPort()
