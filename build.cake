@@ -212,7 +212,8 @@ Task("Mutate")
             }
 
             Information($"Mutate {name}: {changed.Count} C# file(s) changed since {mutateSince}: {string.Join(", ", changed)}");
-            arguments += $" --since:{mutateSince}";
+            // Stryker resolves only branch names, tags and full commit ids, not HEAD~1.
+            arguments += $" --since:{CommitId(mutateSince)}";
         }
 
         var output = MakeAbsolute(artifacts + Directory("mutation") + Directory(name));
@@ -324,6 +325,23 @@ void NpmCi(ConvertableDirectoryPath directory, ConvertableFilePath script, bool 
     {
         throw new Exception($"npm ci in {directory} failed with exit code {exit}.");
     }
+}
+
+// The full commit id a git ref names.
+string CommitId(string gitRef)
+{
+    var exit = StartProcess("git", new ProcessSettings
+    {
+        Arguments = $"rev-parse --verify \"{gitRef}^{{commit}}\"",
+        RedirectStandardOutput = true,
+    }, out var lines);
+    var id = lines.FirstOrDefault()?.Trim() ?? "";
+    if (exit != 0 || id.Length != 40)
+    {
+        throw new Exception($"'{gitRef}' names no commit in this clone (git rev-parse exit code {exit}).");
+    }
+
+    return id;
 }
 
 // The C# files under a folder (repository-relative, with a trailing slash) that differ from a git ref, deleted ones left out.
