@@ -113,27 +113,8 @@ Task("Test")
     CleanDirectory(testResults);
     CleanDirectory(testFeed);
     PackInto(testFeed, new DotNetMSBuildSettings(), noBuild: true);
-    var port = FreeLoopbackPort();
-    var start = new System.Diagnostics.ProcessStartInfo("node")
+    WithPrism(prismUrl =>
     {
-        UseShellExecute = false,
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-    };
-    foreach (var argument in new[] { MakeAbsolute(prismScript).FullPath, "mock", MakeAbsolute(File("./openapi/realtimekit.yaml")).FullPath, "-h", "127.0.0.1", "-p", port.ToString() })
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    using var prism = System.Diagnostics.Process.Start(start);
-    prism.OutputDataReceived += (_, _) => { };
-    prism.ErrorDataReceived += (_, _) => { };
-    prism.BeginOutputReadLine();
-    prism.BeginErrorReadLine();
-    Information($"Prism started (process {prism.Id}) on 127.0.0.1:{port}.");
-    try
-    {
-        WaitForPort(port, prism);
         DotNetTest(solution, new DotNetTestSettings
         {
             Configuration = configuration,
@@ -143,22 +124,11 @@ Task("Test")
             Loggers = new[] { "trx", "console;verbosity=normal" },
             EnvironmentVariables = new Dictionary<string, string>
             {
-                ["PRISM_URL"] = $"http://127.0.0.1:{port}",
+                ["PRISM_URL"] = prismUrl,
                 ["RTK_PACKAGE_FEED"] = MakeAbsolute(testFeed).FullPath,
             },
         });
-    }
-    finally
-    {
-        // Stopped by its own process id, whatever the tests did.
-        if (!prism.HasExited)
-        {
-            prism.Kill(entireProcessTree: true);
-            prism.WaitForExit();
-        }
-
-        Information($"Prism (process {prism.Id}) stopped.");
-    }
+    });
 });
 
 Task("Pack")
@@ -195,7 +165,8 @@ Task("Mutate")
         throw new Exception($"Mutate: unknown --project={string.Join(",", unknown)}; expected one of {string.Join(", ", mutationTargets.Keys)} or all.");
     }
 
-    var failed = new List<string>();
+    // What to run: every chosen project, or with --since only those whose C# sources changed.
+    var runs = new List<(string Name, string Tests, string Arguments)>();
     foreach (var name in chosen)
     {
         var (source, tests) = mutationTargets[name];
@@ -216,18 +187,31 @@ Task("Mutate")
             arguments += $" --since:{CommitId(mutateSince)}";
         }
 
-        var output = MakeAbsolute(artifacts + Directory("mutation") + Directory(name));
-        CleanDirectory(output);
-        // Tests that need Prism start their own (PrismServer) when PRISM_URL is unset, from the installed tests/prism.
-        var exit = StartProcess("dotnet", new ProcessSettings
+        runs.Add((name, tests, arguments));
+    }
+
+    var failed = new List<string>();
+    if (runs.Count > 0)
+    {
+        // One mock for every test session Stryker starts; without PRISM_URL each would start its own (seconds apiece).
+        WithPrism(prismUrl =>
         {
-            Arguments = $"{arguments} --output \"{output.FullPath}\"",
-            WorkingDirectory = tests,
+            foreach (var (name, tests, arguments) in runs)
+            {
+                var output = MakeAbsolute(artifacts + Directory("mutation") + Directory(name));
+                CleanDirectory(output);
+                var exit = StartProcess("dotnet", new ProcessSettings
+                {
+                    Arguments = $"{arguments} --output \"{output.FullPath}\"",
+                    WorkingDirectory = tests,
+                    EnvironmentVariables = new Dictionary<string, string> { ["PRISM_URL"] = prismUrl },
+                });
+                if (exit != 0)
+                {
+                    failed.Add($"{name} (exit code {exit})");
+                }
+            }
         });
-        if (exit != 0)
-        {
-            failed.Add($"{name} (exit code {exit})");
-        }
     }
 
     if (failed.Count > 0)
@@ -282,6 +266,46 @@ Task("Drift")
         throw new Exception($"The drift check could not run (exit code {exit}; see above).");
     }
 });
+
+// Runs the action with a Prism mock of the spec listening on a free loopback port (its URL passed in), and stops
+// Prism by its own process id afterwards, whatever the action did.
+void WithPrism(Action<string> action)
+{
+    var port = FreeLoopbackPort();
+    var start = new System.Diagnostics.ProcessStartInfo("node")
+    {
+        UseShellExecute = false,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    foreach (var argument in new[] { MakeAbsolute(prismScript).FullPath, "mock", MakeAbsolute(File("./openapi/realtimekit.yaml")).FullPath, "-h", "127.0.0.1", "-p", port.ToString() })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    using var prism = System.Diagnostics.Process.Start(start);
+    prism.OutputDataReceived += (_, _) => { };
+    prism.ErrorDataReceived += (_, _) => { };
+    prism.BeginOutputReadLine();
+    prism.BeginErrorReadLine();
+    Information($"Prism started (process {prism.Id}) on 127.0.0.1:{port}.");
+    try
+    {
+        WaitForPort(port, prism);
+        action($"http://127.0.0.1:{port}");
+    }
+    finally
+    {
+        // Stopped by its own process id, whatever the tests did.
+        if (!prism.HasExited)
+        {
+            prism.Kill(entireProcessTree: true);
+            prism.WaitForExit();
+        }
+
+        Information($"Prism (process {prism.Id}) stopped.");
+    }
+}
 
 // Packs every shipping project (with its .snupkg symbols) into the folder; noBuild packs what the build made.
 void PackInto(ConvertableDirectoryPath output, DotNetMSBuildSettings msbuild, bool noBuild)
