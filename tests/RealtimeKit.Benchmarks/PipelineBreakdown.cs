@@ -26,6 +26,7 @@ public class PipelineBreakdown
     private BenchmarkServer _server = null!;
     private HttpClient _plain = null!, _sdk = null!, _kiotaDefault = null!;
     private RealtimeKitClient _facade = null!;
+    private HttpClientRequestAdapter _kiotaAdapter = null!;
     private byte[] _body = [];
     private string _path = string.Empty;
     private ParsableFactory<IParsable> _model = null!;
@@ -49,6 +50,7 @@ public class PipelineBreakdown
         _sdk = Pipeline.CreateClient(options, NullLogger.Instance, transport: null);
         _kiotaDefault = KiotaClientFactory.Create();
         _facade = new RealtimeKitClient(options, transport: null, loggerFactory: null);
+        _kiotaAdapter = new HttpClientRequestAdapter(new TokenAuthenticationProvider(options.TokenProvider), httpClient: _sdk) { BaseUrl = _facade.Adapter.BaseUrl };
     }
 
     [GlobalCleanup]
@@ -76,16 +78,43 @@ public class PipelineBreakdown
     [Benchmark(Description = "Bytes through Kiota's default handlers")]
     public Task<byte[]> KiotaDefaultHandlers() => _kiotaDefault.GetByteArrayAsync(_server.BaseUrl + _path);
 
-    [Benchmark(Description = "Kiota builds the request (no send)")]
-    public async Task<HttpRequestMessage?> KiotaRequestBuilding()
+    [Benchmark(Description = "Request building, SDK adapter (no send)")]
+    public async Task<HttpRequestMessage?> SdkRequestBuilding()
     {
-        var info = Participants == 0
-            ? _facade.App.Meetings[Payloads.MeetingId].ActiveSession.ToGetRequestInformation(RetrySafety.Configure(RetrySafety.IdempotentRequest))
-            : _facade.App.Meetings[Payloads.MeetingId].Participants.ToGetRequestInformation(c => c.QueryParameters.PerPage = Participants);
-        var request = await _facade.Adapter.ConvertToNativeRequestAsync<HttpRequestMessage>(info);
+        var request = await _facade.Adapter.ConvertToNativeRequestAsync<HttpRequestMessage>(RequestInformation());
         request?.Dispose();
         return request;
     }
+
+    [Benchmark(Description = "Request building, Kiota's adapter (no send)")]
+    public async Task<HttpRequestMessage?> KiotaRequestBuilding()
+    {
+        var request = await _kiotaAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(RequestInformation());
+        request?.Dispose();
+        return request;
+    }
+
+    [Benchmark(Description = "  of which: builder chain + RequestInformation")]
+    public RequestInformation BuilderChain() => RequestInformation();
+
+    [Benchmark(Description = "  of which: Kiota's URI template expansion")]
+    public Uri KiotaUriExpansion()
+    {
+        var info = RequestInformation();
+        info.PathParameters["baseurl"] = _kiotaAdapter.BaseUrl!;
+        return info.URI;
+    }
+
+    [Benchmark(Description = "  of which: SDK's URI template expansion")]
+    public bool SdkUriExpansion()
+    {
+        var info = RequestInformation();
+        return RequestUrl.TrySet(info, _kiotaAdapter.BaseUrl);
+    }
+
+    private RequestInformation RequestInformation() => Participants == 0
+        ? _facade.App.Meetings[Payloads.MeetingId].ActiveSession.ToGetRequestInformation(RetrySafety.Configure(RetrySafety.IdempotentRequest))
+        : _facade.App.Meetings[Payloads.MeetingId].Participants.ToGetRequestInformation(c => c.QueryParameters.PerPage = Participants);
 
     [Benchmark(Description = "Kiota parse nodes read the bytes")]
     public IParsable KiotaParse()
