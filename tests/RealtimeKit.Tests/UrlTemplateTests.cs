@@ -198,6 +198,32 @@ public sealed class UrlTemplateTests : IDisposable
         Assert.Equal(await DescribeAsync(_kiota, Make()), await DescribeAsync(_sdk, Make()));
     }
 
+    [Fact]
+    public async Task The_facade_s_item_builders_make_the_same_requests_as_the_generated_chain()
+    {
+        var app = new RealtimeKitApiClient(_kiota).Accounts["acc"].Realtime.Kit["app"];
+        var paths = new AppPaths(app, _kiota, "acc", "app");
+        var session = Guid.Parse(PathValues.SessionId);
+        var preset = Guid.Parse(PathValues.PresetId);
+        var recording = Guid.Parse(PathValues.RecordingId);
+        var webhook = Guid.Parse(PathValues.WebhookId);
+        (Func<RequestInformation> Chain, Func<RequestInformation> Direct)[] pairs =
+        [
+            (() => app.Meetings["m 1"].ActiveSession.ToGetRequestInformation(), () => paths.Meeting("m 1").ActiveSession.ToGetRequestInformation()),
+            (() => app.Meetings["m"].Participants["p/1"].ToGetRequestInformation(), () => paths.MeetingParticipant("m", "p/1").ToGetRequestInformation()),
+            (() => app.Sessions[session].ToGetRequestInformation(), () => paths.Session(session).ToGetRequestInformation()),
+            (() => app.Presets[preset].ToGetRequestInformation(), () => paths.Preset(preset).ToGetRequestInformation()),
+            (() => app.Recordings[recording].ToGetRequestInformation(), () => paths.Recording(recording).ToGetRequestInformation()),
+            (() => app.Webhooks[webhook].ToGetRequestInformation(), () => paths.Webhook(webhook).ToGetRequestInformation()),
+            (() => app.Livestreams["l?1"].ToGetRequestInformation(), () => paths.Livestream("l?1").ToGetRequestInformation()),
+        ];
+
+        foreach (var (chain, direct) in pairs)
+        {
+            Assert.Equal(await DescribeAsync(_kiota, chain()), await DescribeAsync(_sdk, direct()));
+        }
+    }
+
     // The request through the generated builders, as the facade and client.Api make it.
     private RequestInformation Build(string method, string path, Values values)
     {
