@@ -10,7 +10,8 @@ namespace RealtimeKit.Http;
 /// clear the path parameters (the request builder's own dictionary) and the query; it is taken away again once the
 /// request is sent, so the request is left as Kiota would leave it. When Kiota has no such field (another Kiota
 /// version), or the request carries a URL already, or anything this class cannot expand exactly as Kiota would,
-/// Kiota's own expansion runs.
+/// Kiota's own expansion runs. The URL is set before Kiota's adapter calls the authentication provider: the SDK's
+/// (<see cref="TokenAuthenticationProvider"/>) adds a header and never a query parameter.
 /// </summary>
 internal static class RequestUrl
 {

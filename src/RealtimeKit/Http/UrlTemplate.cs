@@ -29,6 +29,8 @@ internal sealed class UrlTemplate
     // character (it calls it per character), asked of the runtime once.
     private static readonly string[] EscapedAscii = Enumerable.Range(0, 128).Select(c => Uri.EscapeDataString(((char)c).ToString())).ToArray();
 
+    private static int s_cached;
+
     [ThreadStatic]
     private static StringBuilder? s_builder;
 
@@ -52,9 +54,9 @@ internal sealed class UrlTemplate
         }
 
         compiled = Parse(template);
-        if (Cache.Count < CacheLimit)
+        if (Volatile.Read(ref s_cached) < CacheLimit && Cache.TryAdd(template, compiled))
         {
-            Cache.TryAdd(template, compiled);
+            Interlocked.Increment(ref s_cached);
         }
 
         return compiled;
