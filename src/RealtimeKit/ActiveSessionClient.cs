@@ -10,14 +10,14 @@ namespace RealtimeKit;
 /// </summary>
 public class ActiveSessionClient
 {
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected ActiveSessionClient()
     {
     }
 
-    internal ActiveSessionClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal ActiveSessionClient(AppPaths app) => _app = app;
 
     /// <summary>Fetches the ongoing active session of a meeting.</summary>
     /// <param name="meetingId">The meeting: a UUID for V2 meetings, a room name such as <c>abcdef-ghijkl</c> for V1.</param>
@@ -30,7 +30,7 @@ public class ActiveSessionClient
     public virtual async Task<ActiveSession> GetAsync(RealtimeKitId meetingId, CancellationToken cancellationToken = default)
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
-        var response = await _app.Meetings[meeting].ActiveSession.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).ActiveSession.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the active session");
     }
 
@@ -45,7 +45,7 @@ public class ActiveSessionClient
     public virtual async Task<SessionParticipantsResult> KickAsync(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
     {
         var (meeting, body) = Selection(meetingId, participantIds, customParticipantIds);
-        return await SendSelectionAsync(_app.Meetings[meeting].ActiveSession.Kick.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "kick participants").ConfigureAwait(false);
+        return await SendSelectionAsync(_app.Meeting(meeting).ActiveSession.Kick.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "kick participants").ConfigureAwait(false);
     }
 
     /// <summary>Kicks everyone out of the active session.</summary>
@@ -57,7 +57,7 @@ public class ActiveSessionClient
     public virtual async Task<KickAllResult> KickAllAsync(RealtimeKitId meetingId, CancellationToken cancellationToken = default)
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
-        var response = await _app.Meetings[meeting].ActiveSession.KickAll.PostAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).ActiveSession.KickAll.PostAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "kick all participants");
     }
 
@@ -72,7 +72,7 @@ public class ActiveSessionClient
     public virtual async Task<SessionParticipantsResult> MuteAsync(RealtimeKitId meetingId, IEnumerable<RealtimeKitId>? participantIds = null, IEnumerable<string>? customParticipantIds = null, CancellationToken cancellationToken = default)
     {
         var (meeting, body) = Selection(meetingId, participantIds, customParticipantIds);
-        return await SendSelectionAsync(_app.Meetings[meeting].ActiveSession.Mute.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "mute participants").ConfigureAwait(false);
+        return await SendSelectionAsync(_app.Meeting(meeting).ActiveSession.Mute.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken), "mute participants").ConfigureAwait(false);
     }
 
     /// <summary>Mutes everyone in the active session.</summary>
@@ -86,7 +86,7 @@ public class ActiveSessionClient
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
         var body = new MuteAllBody { AllowUnmute = allowUnmute };
-        var response = await _app.Meetings[meeting].ActiveSession.MuteAll.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).ActiveSession.MuteAll.PostAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "mute all participants");
     }
 
@@ -115,7 +115,7 @@ public class ActiveSessionClient
         }
 
         var body = new CreatePollBody { Question = question, Options = optionList, Anonymous = anonymous, HideVotes = hideVotes };
-        var response = await _app.Meetings[meeting].ActiveSession.Poll.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).ActiveSession.Poll.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 201, "create a poll");
     }
 

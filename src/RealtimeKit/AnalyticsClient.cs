@@ -25,14 +25,14 @@ namespace RealtimeKit;
 /// </remarks>
 public class AnalyticsClient
 {
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected AnalyticsClient()
     {
     }
 
-    internal AnalyticsClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal AnalyticsClient(AppPaths app) => _app = app;
 
     /// <summary>
     /// Fetches the app's session and recording usage, in total and day by day, from <paramref name="startDate"/>

@@ -14,14 +14,14 @@ namespace RealtimeKit;
 /// </summary>
 public class LivestreamsClient
 {
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected LivestreamsClient()
     {
     }
 
-    internal LivestreamsClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal LivestreamsClient(AppPaths app) => _app = app;
 
     /// <summary>Fetches one page of the App's livestreams (independent ones and livestreamed meetings), optionally filtered.</summary>
     /// <param name="excludeMeetings">True to leave out the livestreamed meetings (the service's default is false).</param>
@@ -126,7 +126,7 @@ public class LivestreamsClient
     {
         var livestream = Guard.Id(livestreamId, nameof(livestreamId));
         Paging.Check(pageNumber ?? 1, perPage ?? 1);
-        var response = await _app.Livestreams[livestream].GetAsync(
+        var response = await _app.Livestream(livestream).GetAsync(
             RetrySafety.Configure<WithLivestream_ItemRequestBuilder.WithLivestream_ItemRequestBuilderGetQueryParameters>(RetrySafety.IdempotentRequest, q =>
             {
                 q.PageNo = pageNumber;
@@ -145,7 +145,7 @@ public class LivestreamsClient
     public virtual async Task<ActiveLivestreamSession> GetActiveSessionAsync(RealtimeKitId livestreamId, CancellationToken cancellationToken = default)
     {
         var livestream = Guard.Id(livestreamId, nameof(livestreamId));
-        var response = await _app.Livestreams[livestream].ActiveLivestreamSession.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Livestream(livestream).ActiveLivestreamSession.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the active livestream session");
     }
 
@@ -171,7 +171,7 @@ public class LivestreamsClient
     public virtual async Task<Livestream> GetActiveForMeetingAsync(RealtimeKitId meetingId, CancellationToken cancellationToken = default)
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
-        var response = await _app.Meetings[meeting].ActiveLivestream.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).ActiveLivestream.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the active livestream of a meeting");
     }
 
@@ -210,7 +210,7 @@ public class LivestreamsClient
             Name = name,
             VideoConfig = width is null && height is null ? null : new LivestreamVideoConfig { Width = width, Height = height },
         };
-        var response = await _app.Meetings[meeting].Livestreams.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).Livestreams.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 201, "start livestreaming a meeting");
     }
 
@@ -226,7 +226,7 @@ public class LivestreamsClient
     public virtual async Task<StopLivestreamResult> StopForMeetingAsync(RealtimeKitId meetingId, CancellationToken cancellationToken = default)
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
-        var response = await _app.Meetings[meeting].ActiveLivestream.Stop.PostAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).ActiveLivestream.Stop.PostAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "stop livestreaming a meeting");
     }
 
@@ -242,7 +242,7 @@ public class LivestreamsClient
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
         Paging.Check(pageNumber ?? 1, perPage ?? 1);
-        var response = await _app.Meetings[meeting].Livestream.GetAsync(
+        var response = await _app.Meeting(meeting).Livestream.GetAsync(
             RetrySafety.Configure<LivestreamRequestBuilder.LivestreamRequestBuilderGetQueryParameters>(RetrySafety.IdempotentRequest, q =>
             {
                 q.PageNo = pageNumber;
@@ -269,7 +269,7 @@ public class LivestreamsClient
     {
         var session = Guard.Uuid(sessionId, nameof(sessionId));
         Paging.Check(pageNumber, perPage);
-        var response = await _app.Sessions[session].LivestreamSessions.GetAsync(
+        var response = await _app.Session(session).LivestreamSessions.GetAsync(
             RetrySafety.Configure<LivestreamSessionsRequestBuilder.LivestreamSessionsRequestBuilderGetQueryParameters>(RetrySafety.IdempotentRequest, q =>
             {
                 q.PageNo = pageNumber;

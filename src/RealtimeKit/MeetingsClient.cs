@@ -18,14 +18,14 @@ public class MeetingsClient
     private const double MinKeepAliveSeconds = 60;
     private const double MaxKeepAliveSeconds = 600;
 
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected MeetingsClient()
     {
     }
 
-    internal MeetingsClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal MeetingsClient(AppPaths app) => _app = app;
 
     /// <summary>Fetches one page of the app's meetings, optionally filtered.</summary>
     /// <param name="search">Matches meetings by meeting ID or title; null for no search.</param>
@@ -102,7 +102,7 @@ public class MeetingsClient
     public virtual async Task<Meeting> GetAsync(RealtimeKitId meetingId, CancellationToken cancellationToken = default)
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
-        var response = await _app.Meetings[meeting].GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a meeting");
     }
 
@@ -127,7 +127,7 @@ public class MeetingsClient
         }
 
         CheckKeepAlive(changes.SessionKeepAliveTimeInSecs, nameof(changes));
-        var response = await _app.Meetings[meeting].PatchAsync(changes, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).PatchAsync(changes, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "update a meeting");
     }
 
@@ -143,7 +143,7 @@ public class MeetingsClient
         var id = Guard.Id(meetingId, nameof(meetingId));
         ArgumentNullException.ThrowIfNull(meeting);
         CheckKeepAlive(meeting.SessionKeepAliveTimeInSecs, nameof(meeting));
-        var response = await _app.Meetings[id].PutAsync(meeting, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(id).PutAsync(meeting, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "replace a meeting");
     }
 

@@ -8,14 +8,14 @@ namespace RealtimeKit;
 /// <summary>Participants registered on a meeting. Reached through <see cref="RealtimeKitClient.Participants"/>.</summary>
 public class ParticipantsClient
 {
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected ParticipantsClient()
     {
     }
 
-    internal ParticipantsClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal ParticipantsClient(AppPaths app) => _app = app;
 
     /// <summary>
     /// Adds a participant to a meeting and returns it with its join token. Not idempotent: it is retried only
@@ -41,7 +41,7 @@ public class ParticipantsClient
         }
 
         var body = new AddParticipantBody { CustomParticipantId = customParticipantId, PresetName = presetName, Name = name, Picture = picture?.AbsoluteUri };
-        var response = await _app.Meetings[meeting].Participants.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Meeting(meeting).Participants.PostAsync(body, RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 201, "add a participant");
     }
 
@@ -56,7 +56,7 @@ public class ParticipantsClient
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
         var participant = Guard.Id(participantId, nameof(participantId));
-        var response = await _app.Meetings[meeting].Participants[participant].DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.MeetingParticipant(meeting, participant).DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "delete a participant");
     }
 
@@ -72,7 +72,7 @@ public class ParticipantsClient
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
         Paging.Check(pageNumber, perPage);
-        var response = await _app.Meetings[meeting].Participants.GetAsync(
+        var response = await _app.Meeting(meeting).Participants.GetAsync(
             RetrySafety.Configure<ParticipantsRequestBuilder.ParticipantsRequestBuilderGetQueryParameters>(RetrySafety.IdempotentRequest, q =>
             {
                 q.PageNo = pageNumber;
@@ -110,7 +110,7 @@ public class ParticipantsClient
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
         var participant = Guard.Id(participantId, nameof(participantId));
-        var response = await _app.Meetings[meeting].Participants[participant].GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.MeetingParticipant(meeting, participant).GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a participant");
     }
 
@@ -143,7 +143,7 @@ public class ParticipantsClient
 
         CheckPicture(picture);
         var body = new EditParticipantBody { Name = name, Picture = picture?.AbsoluteUri, PresetName = presetName };
-        var response = await _app.Meetings[meeting].Participants[participant].PatchAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.MeetingParticipant(meeting, participant).PatchAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "edit a participant");
     }
 
@@ -166,7 +166,7 @@ public class ParticipantsClient
         Guard.NotBlank(presetName, nameof(presetName));
         CheckPicture(picture);
         var body = new ReplaceParticipantBody { CustomParticipantId = customParticipantId, PresetName = presetName, Name = name, Picture = picture?.AbsoluteUri };
-        var response = await _app.Meetings[meeting].Participants[participant].PutAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.MeetingParticipant(meeting, participant).PutAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "replace a participant");
     }
 
@@ -185,7 +185,7 @@ public class ParticipantsClient
     {
         var meeting = Guard.Id(meetingId, nameof(meetingId));
         var participant = Guard.Id(participantId, nameof(participantId));
-        var response = await _app.Meetings[meeting].Participants[participant].Token.PostAsync(RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.MeetingParticipant(meeting, participant).Token.PostAsync(RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "regenerate a participant's token");
     }
 

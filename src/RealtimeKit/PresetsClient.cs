@@ -17,14 +17,14 @@ namespace RealtimeKit;
 /// </remarks>
 public class PresetsClient
 {
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected PresetsClient()
     {
     }
 
-    internal PresetsClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal PresetsClient(AppPaths app) => _app = app;
 
     /// <summary>Fetches one page of the app's presets (names and ids, without their settings).</summary>
     /// <param name="search">Matches presets by name; null for no search.</param>
@@ -91,7 +91,7 @@ public class PresetsClient
     public virtual async Task<Preset> GetAsync(RealtimeKitId presetId, CancellationToken cancellationToken = default)
     {
         var preset = Guard.Uuid(presetId, nameof(presetId));
-        var response = await _app.Presets[preset].GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Preset(preset).GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a preset");
     }
 
@@ -120,7 +120,7 @@ public class PresetsClient
             throw new ArgumentException($"Expected a non-empty value for changes.Name, got '{changes.Name}'.", nameof(changes));
         }
 
-        var response = await _app.Presets[preset].PatchAsync(changes, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Preset(preset).PatchAsync(changes, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "update a preset");
     }
 
@@ -135,7 +135,7 @@ public class PresetsClient
     {
         var id = Guard.Uuid(presetId, nameof(presetId));
         CheckWhole(preset);
-        var response = await _app.Presets[id].PutAsync(preset, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Preset(id).PutAsync(preset, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "replace a preset");
     }
 
@@ -148,7 +148,7 @@ public class PresetsClient
     public virtual async Task<Preset> DeleteAsync(RealtimeKitId presetId, CancellationToken cancellationToken = default)
     {
         var preset = Guard.Uuid(presetId, nameof(presetId));
-        var response = await _app.Presets[preset].DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Preset(preset).DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "delete a preset");
     }
 

@@ -3,5 +3,5 @@ namespace RealtimeKit;
 public partial class RealtimeKitClient
 {
     /// <summary>Meetings of the app: list, create, get, update and replace.</summary>
-    public virtual MeetingsClient Meetings => field ??= new MeetingsClient(App);
+    public virtual MeetingsClient Meetings => field ??= new MeetingsClient(Paths);
 }

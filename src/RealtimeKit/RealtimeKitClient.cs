@@ -71,11 +71,15 @@ public partial class RealtimeKitClient : IDisposable
         Adapter = adapter;
         Api = new RealtimeKitApiClient(adapter);
         App = Api.Accounts[options.AccountId].Realtime.Kit[options.AppId];
-        ActiveSession = new ActiveSessionClient(App);
-        Participants = new ParticipantsClient(App);
+        Paths = new AppPaths(App, adapter, options.AccountId, options.AppId);
+        ActiveSession = new ActiveSessionClient(Paths);
+        Participants = new ParticipantsClient(Paths);
     }
 
     internal ResolvedOptions Options { get; } = null!;
+
+    /// <summary>The app's request builders, as the facade's groups reach them.</summary>
+    internal AppPaths Paths { get; } = null!;
 
     /// <summary>The Kiota request adapter over this client's pipeline.</summary>
     internal Microsoft.Kiota.Abstractions.IRequestAdapter Adapter { get; } = null!;

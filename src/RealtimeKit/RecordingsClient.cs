@@ -14,14 +14,14 @@ public class RecordingsClient
     /// <summary>The most participant user ids a track recording takes.</summary>
     private const int MaxTrackUserIds = 100;
 
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected RecordingsClient()
     {
     }
 
-    internal RecordingsClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal RecordingsClient(AppPaths app) => _app = app;
 
     /// <summary>Fetches one page of the App's recordings, optionally filtered.</summary>
     /// <param name="meetingId">Only the recordings of this meeting (a UUID); all meetings when null or a null id.</param>
@@ -201,7 +201,7 @@ public class RecordingsClient
     public virtual async Task<Recording> GetAsync(RealtimeKitId recordingId, CancellationToken cancellationToken = default)
     {
         var recording = Guard.Uuid(recordingId, nameof(recordingId));
-        var response = await _app.Recordings[recording].GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Recording(recording).GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a recording");
     }
 
@@ -236,7 +236,7 @@ public class RecordingsClient
     {
         var recording = Guard.Uuid(recordingId, nameof(recordingId));
         var body = new UpdateRecordingBody { Action = action };
-        var response = await _app.Recordings[recording].PutAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Recording(recording).PutAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, operation);
     }
 

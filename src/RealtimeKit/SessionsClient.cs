@@ -20,14 +20,14 @@ namespace RealtimeKit;
 /// </remarks>
 public class SessionsClient
 {
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected SessionsClient()
     {
     }
 
-    internal SessionsClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal SessionsClient(AppPaths app) => _app = app;
 
     /// <summary>Lists one page of the app's sessions, optionally filtered.</summary>
     /// <param name="meetingId">Only sessions of this meeting (a UUID); not filtered when not given.</param>
@@ -100,7 +100,7 @@ public class SessionsClient
     public virtual async Task<ActiveSession> GetAsync(RealtimeKitId sessionId, bool includeBreakoutRooms = false, CancellationToken cancellationToken = default)
     {
         var session = Guard.Uuid(sessionId, nameof(sessionId));
-        var response = await _app.Sessions[session].GetAsync(
+        var response = await _app.Session(session).GetAsync(
             RetrySafety.Configure<SessionQuery>(RetrySafety.IdempotentRequest, q => q.IncludeBreakoutRooms = includeBreakoutRooms ? true : null),
             cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a session");
@@ -128,7 +128,7 @@ public class SessionsClient
         OptionalText(search, nameof(search));
         Paging.Check(pageNumber, perPage);
 
-        var response = await _app.Sessions[session].Participants.GetAsync(
+        var response = await _app.Session(session).Participants.GetAsync(
             RetrySafety.Configure<ParticipantsQuery>(RetrySafety.IdempotentRequest, q =>
             {
                 q.Search = search;
@@ -174,7 +174,7 @@ public class SessionsClient
     {
         var session = Guard.Uuid(sessionId, nameof(sessionId));
         var participant = Guard.Uuid(participantId, nameof(participantId));
-        var response = await _app.Sessions[session].Participants[participant].GetAsync(
+        var response = await _app.Session(session).Participants[participant].GetAsync(
             RetrySafety.Configure<ParticipantQuery>(RetrySafety.IdempotentRequest, q => q.IncludePeerEvents = includePeerEvents ? true : null),
             cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data?.Participant, 200, "get a participant of a session");
@@ -189,7 +189,7 @@ public class SessionsClient
     public virtual async Task<SessionChatDownload> GetChatAsync(RealtimeKitId sessionId, CancellationToken cancellationToken = default)
     {
         var session = Guard.Uuid(sessionId, nameof(sessionId));
-        var response = await _app.Sessions[session].Chat.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Session(session).Chat.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the chat of a session");
     }
 
@@ -203,7 +203,7 @@ public class SessionsClient
     public virtual async Task<SessionTranscriptDownload> GetTranscriptAsync(RealtimeKitId sessionId, SessionTranscriptFormat? format = null, CancellationToken cancellationToken = default)
     {
         var session = Guard.Uuid(sessionId, nameof(sessionId));
-        var response = await _app.Sessions[session].Transcript.GetAsync(
+        var response = await _app.Session(session).Transcript.GetAsync(
             RetrySafety.Configure<TranscriptQuery>(RetrySafety.IdempotentRequest, q => q.Format = format),
             cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the transcript of a session");
@@ -218,7 +218,7 @@ public class SessionsClient
     public virtual async Task<SessionSummaryDownload> GetSummaryAsync(RealtimeKitId sessionId, CancellationToken cancellationToken = default)
     {
         var session = Guard.Uuid(sessionId, nameof(sessionId));
-        var response = await _app.Sessions[session].Summary.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Session(session).Summary.GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get the summary of a session");
     }
 
@@ -235,7 +235,7 @@ public class SessionsClient
     public virtual async Task<SessionSummaryGeneration> GenerateSummaryAsync(RealtimeKitId sessionId, CancellationToken cancellationToken = default)
     {
         var session = Guard.Uuid(sessionId, nameof(sessionId));
-        var response = await _app.Sessions[session].Summary.PostAsync(RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Session(session).Summary.PostAsync(RetrySafety.Configure(RetrySafety.NonIdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "generate the summary of a session");
     }
 

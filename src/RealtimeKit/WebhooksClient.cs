@@ -15,14 +15,14 @@ namespace RealtimeKit;
 /// </remarks>
 public class WebhooksClient
 {
-    private readonly WithApp_ItemRequestBuilder _app = null!;
+    private readonly AppPaths _app = null!;
 
     /// <summary>For mocking frameworks and test doubles; every member is virtual.</summary>
     protected WebhooksClient()
     {
     }
 
-    internal WebhooksClient(WithApp_ItemRequestBuilder app) => _app = app;
+    internal WebhooksClient(AppPaths app) => _app = app;
 
     /// <summary>Lists every webhook of the app (the service does not page this list).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -77,7 +77,7 @@ public class WebhooksClient
     public virtual async Task<Webhook> GetAsync(RealtimeKitId webhookId, CancellationToken cancellationToken = default)
     {
         var webhook = Guard.Uuid(webhookId, nameof(webhookId));
-        var response = await _app.Webhooks[webhook].GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Webhook(webhook).GetAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "get a webhook");
     }
 
@@ -106,7 +106,7 @@ public class WebhooksClient
             Events = events is null ? null : Events(events),
             Enabled = enabled,
         };
-        var response = await _app.Webhooks[webhook].PatchAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Webhook(webhook).PatchAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "edit a webhook");
     }
 
@@ -124,7 +124,7 @@ public class WebhooksClient
     {
         var webhook = Guard.Uuid(webhookId, nameof(webhookId));
         var body = Body(name, url, events, enabled);
-        var response = await _app.Webhooks[webhook].PutAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Webhook(webhook).PutAsync(body, RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "replace a webhook");
     }
 
@@ -137,7 +137,7 @@ public class WebhooksClient
     public virtual async Task<Webhook> DeleteAsync(RealtimeKitId webhookId, CancellationToken cancellationToken = default)
     {
         var webhook = Guard.Uuid(webhookId, nameof(webhookId));
-        var response = await _app.Webhooks[webhook].DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
+        var response = await _app.Webhook(webhook).DeleteAsync(RetrySafety.Configure(RetrySafety.IdempotentRequest), cancellationToken).ConfigureAwait(false);
         return Envelope.Data(response?.Data, 200, "delete a webhook");
     }
 

@@ -26,6 +26,7 @@ public class PipelineBreakdown
     private BenchmarkServer _server = null!;
     private HttpClient _plain = null!, _sdk = null!, _kiotaDefault = null!;
     private RealtimeKitClient _facade = null!;
+    private HttpClientRequestAdapter _kiotaAdapter = null!;
     private byte[] _body = [];
     private string _path = string.Empty;
     private ParsableFactory<IParsable> _model = null!;
@@ -49,6 +50,7 @@ public class PipelineBreakdown
         _sdk = Pipeline.CreateClient(options, NullLogger.Instance, transport: null);
         _kiotaDefault = KiotaClientFactory.Create();
         _facade = new RealtimeKitClient(options, transport: null, loggerFactory: null);
+        _kiotaAdapter = new HttpClientRequestAdapter(new TokenAuthenticationProvider(options.TokenProvider), httpClient: _sdk) { BaseUrl = _facade.Adapter.BaseUrl };
     }
 
     [GlobalCleanup]
@@ -76,16 +78,50 @@ public class PipelineBreakdown
     [Benchmark(Description = "Bytes through Kiota's default handlers")]
     public Task<byte[]> KiotaDefaultHandlers() => _kiotaDefault.GetByteArrayAsync(_server.BaseUrl + _path);
 
-    [Benchmark(Description = "Kiota builds the request (no send)")]
-    public async Task<HttpRequestMessage?> KiotaRequestBuilding()
+    [Benchmark(Description = "Request building, facade: its builder, SDK adapter (no send)")]
+    public async Task<HttpRequestMessage?> SdkRequestBuilding()
     {
-        var info = Participants == 0
-            ? _facade.App.Meetings[Payloads.MeetingId].ActiveSession.ToGetRequestInformation(RetrySafety.Configure(RetrySafety.IdempotentRequest))
-            : _facade.App.Meetings[Payloads.MeetingId].Participants.ToGetRequestInformation(c => c.QueryParameters.PerPage = Participants);
-        var request = await _facade.Adapter.ConvertToNativeRequestAsync<HttpRequestMessage>(info);
+        var request = await _facade.Adapter.ConvertToNativeRequestAsync<HttpRequestMessage>(FacadeRequestInformation());
         request?.Dispose();
         return request;
     }
+
+    [Benchmark(Description = "Request building, Kiota: generated chain, Kiota's adapter (no send)")]
+    public async Task<HttpRequestMessage?> KiotaRequestBuilding()
+    {
+        var request = await _kiotaAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(ChainRequestInformation());
+        request?.Dispose();
+        return request;
+    }
+
+    [Benchmark(Description = "  generated chain + RequestInformation")]
+    public RequestInformation BuilderChain() => ChainRequestInformation();
+
+    [Benchmark(Description = "  facade's builder (AppPaths) + RequestInformation")]
+    public RequestInformation FacadeBuilder() => FacadeRequestInformation();
+
+    [Benchmark(Description = "  generated chain + Kiota's URI template expansion")]
+    public Uri KiotaUriExpansion()
+    {
+        var info = ChainRequestInformation();
+        info.PathParameters["baseurl"] = _kiotaAdapter.BaseUrl!;
+        return info.URI;
+    }
+
+    [Benchmark(Description = "  generated chain + SDK's URI template expansion")]
+    public bool SdkUriExpansion()
+    {
+        var info = ChainRequestInformation();
+        return RequestUrl.TrySet(info, _kiotaAdapter.BaseUrl);
+    }
+
+    private RequestInformation ChainRequestInformation() => Participants == 0
+        ? _facade.App.Meetings[Payloads.MeetingId].ActiveSession.ToGetRequestInformation(RetrySafety.Configure(RetrySafety.IdempotentRequest))
+        : _facade.App.Meetings[Payloads.MeetingId].Participants.ToGetRequestInformation(c => c.QueryParameters.PerPage = Participants);
+
+    private RequestInformation FacadeRequestInformation() => Participants == 0
+        ? _facade.Paths.Meeting(Payloads.MeetingId).ActiveSession.ToGetRequestInformation(RetrySafety.Configure(RetrySafety.IdempotentRequest))
+        : _facade.Paths.Meeting(Payloads.MeetingId).Participants.ToGetRequestInformation(c => c.QueryParameters.PerPage = Participants);
 
     [Benchmark(Description = "Kiota parse nodes read the bytes")]
     public IParsable KiotaParse()

@@ -34,17 +34,19 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeSpan attemptT
 #else
             using var timeout = attemptTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : time.CreateCancellationTokenSource(attemptTimeout);
 #endif
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            // A caller's token that can never be cancelled (CancellationToken.None) needs no linking: one source fewer per attempt.
+            using var attempt = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+            var attemptToken = attempt?.Token ?? timeout.Token;
             RetryDecision decision;
             HttpResponseMessage? response = null;
             try
             {
-                response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+                response = await base.SendAsync(request, attemptToken).ConfigureAwait(false);
                 decision = policy.ForResponse(retriesDone, response.StatusCode, response.Headers, idempotent);
                 if (!decision.Retry)
                 {
                     var limit = response.IsSuccessStatusCode ? maxResponseSize : BufferedBody.ErrorBodyLimit;
-                    await BufferedBody.ReplaceContentAsync(response, limit, attempt.Token).ConfigureAwait(false);
+                    await BufferedBody.ReplaceContentAsync(response, limit, attemptToken).ConfigureAwait(false);
                     return response;
                 }
 

@@ -8,7 +8,13 @@ namespace RealtimeKit.Http;
 /// </summary>
 internal sealed class RetrySafety : IRequestOption
 {
-    private RetrySafety(bool idempotent) => Idempotent = idempotent;
+    private readonly Action<RequestConfiguration<DefaultQueryParameters>> _configuration;
+
+    private RetrySafety(bool idempotent)
+    {
+        Idempotent = idempotent;
+        _configuration = c => c.Options.Add(this);
+    }
 
     /// <summary>Repeating the request has the same effect as sending it once (kick, mute, get, delete).</summary>
     public static RetrySafety IdempotentRequest { get; } = new(true);
@@ -26,7 +32,8 @@ internal sealed class RetrySafety : IRequestOption
             : request.Method != HttpMethod.Post && request.Method != HttpMethod.Patch;
 
     /// <summary>A Kiota request configuration that attaches <paramref name="safety"/>.</summary>
-    public static Action<RequestConfiguration<DefaultQueryParameters>> Configure(RetrySafety safety) => c => c.Options.Add(safety);
+    /// <remarks>Made once per safety, not per call: the facade passes it on every request.</remarks>
+    public static Action<RequestConfiguration<DefaultQueryParameters>> Configure(RetrySafety safety) => safety._configuration;
 
     /// <summary>
     /// A Kiota request configuration for an operation with query parameters: attaches <paramref name="safety"/>

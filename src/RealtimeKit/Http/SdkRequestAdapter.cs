@@ -16,6 +16,8 @@ namespace RealtimeKit.Http;
 /// <c>data</c> is missing or of the wrong JSON kind for the model (an array for an object, say), too; and anything
 /// else becomes a <see cref="RealtimeKitClientException"/>. Invalid arguments found before a request exists stay
 /// <see cref="ArgumentException"/>; the caller's cancellation stays <see cref="OperationCanceledException"/>.
+/// Each request's URL is expanded by the SDK (<see cref="RequestUrl"/>), the same URL Kiota would make, at a
+/// fraction of Kiota's cost.
 /// </summary>
 internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
 {
@@ -31,14 +33,26 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
 
     public void EnableBackingStore(IBackingStoreFactory backingStoreFactory) => inner.EnableBackingStore(backingStoreFactory);
 
-    public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default) =>
-        inner.ConvertToNativeRequestAsync<T>(requestInfo, cancellationToken);
+    public async Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requestInfo);
+        var urlSet = RequestUrl.TrySet(requestInfo, inner.BaseUrl);
+        try
+        {
+            return await inner.ConvertToNativeRequestAsync<T>(requestInfo, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            RequestUrl.Clear(requestInfo, urlSet);
+        }
+    }
 
     public async Task<ModelType?> SendAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
         where ModelType : IParsable
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
         var record = ResponseRecord.Attach(requestInfo);
+        var urlSet = RequestUrl.TrySet(requestInfo, inner.BaseUrl);
         try
         {
             var result = await inner.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -50,6 +64,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         }
         finally
         {
+            RequestUrl.Clear(requestInfo, urlSet);
             record.Body?.ReleaseJson();
         }
     }
@@ -59,6 +74,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
         var record = ResponseRecord.Attach(requestInfo);
+        var urlSet = RequestUrl.TrySet(requestInfo, inner.BaseUrl);
         try
         {
             // Materialized here, so that a parse failure surfaces now, translated, and not during the caller's loop.
@@ -71,6 +87,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         }
         finally
         {
+            RequestUrl.Clear(requestInfo, urlSet);
             record.Body?.ReleaseJson();
         }
     }
@@ -79,6 +96,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
         var record = ResponseRecord.Attach(requestInfo);
+        var urlSet = RequestUrl.TrySet(requestInfo, inner.BaseUrl);
         try
         {
             return await inner.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -89,6 +107,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         }
         finally
         {
+            RequestUrl.Clear(requestInfo, urlSet);
             record.Body?.ReleaseJson();
         }
     }
@@ -97,6 +116,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
         var record = ResponseRecord.Attach(requestInfo);
+        var urlSet = RequestUrl.TrySet(requestInfo, inner.BaseUrl);
         try
         {
             return (await inner.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false))?.ToList();
@@ -107,6 +127,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         }
         finally
         {
+            RequestUrl.Clear(requestInfo, urlSet);
             record.Body?.ReleaseJson();
         }
     }
@@ -115,6 +136,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
         var record = ResponseRecord.Attach(requestInfo);
+        var urlSet = RequestUrl.TrySet(requestInfo, inner.BaseUrl);
         try
         {
             await inner.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -125,6 +147,7 @@ internal sealed class SdkRequestAdapter(IRequestAdapter inner) : IRequestAdapter
         }
         finally
         {
+            RequestUrl.Clear(requestInfo, urlSet);
             record.Body?.ReleaseJson();
         }
     }
