@@ -95,7 +95,7 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
     /// <returns>A task that completes when no delivery is pending.</returns>
     public Task DrainWebhooksAsync(CancellationToken cancellationToken = default) => _webhooks.DrainAsync(cancellationToken);
 
-    /// <summary>The control surface: create meetings, join and leave sessions, vote, end sessions, reset.</summary>
+    /// <summary>The control surface: create meetings, join and leave sessions, see who is live and muted, unmute, vote, end sessions, reset.</summary>
     public EmulatorControlClient Control { get; }
 
     /// <summary>Starts an emulator on 127.0.0.1 (a free port unless <see cref="EmulatorOptions.Port"/> says otherwise).</summary>
@@ -130,7 +130,7 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
         yield return $"  CLOUDFLARE_API_TOKEN={ApiToken}";
         yield return $"  CLOUDFLARE_ACCOUNT_ID={AccountId}";
         yield return $"  CLOUDFLARE_REALTIMEKIT_APP_ID={AppId}";
-        yield return $"  control surface: {Root}_emulator/ (create meetings, join, leave, chat, vote, end, reset, webhooks/deliveries, webhooks/public-key)";
+        yield return $"  control surface: {Root}_emulator/ (create meetings, join, leave, chat, live-participants, unmute, vote, end, reset, webhooks/deliveries, webhooks/public-key)";
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled (for the standalone program).</summary>

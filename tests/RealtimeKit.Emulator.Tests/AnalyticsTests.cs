@@ -92,6 +92,70 @@ public sealed class AnalyticsTests
         Assert.Equal(new[] { 90L, 0L }, days.Select(d => (long)d.TotalIngestSeconds!.Value));
     }
 
+    [Fact]
+    public async Task A_daywise_range_of_up_to_1000_days_is_answered_day_by_day_and_a_longer_one_is_refused()
+    {
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = new FakeTimeProvider(Start) });
+
+        var widest = await h.Client.Analytics.GetDaywiseAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 1).AddDays(999));
+
+        Assert.Equal(1000, widest.SessionStats!.DayStats!.Count);
+        Assert.Equal(1000, widest.RecordingStats!.DayStats!.Count);
+        var (status, body) = await h.RawAsync(HttpMethod.Get, $"client/v4/accounts/{h.Emulator.AccountId}/realtime/kit/{h.Emulator.AppId}/analytics/daywise?start_date=2024-01-01&end_date=2026-09-27");
+        Assert.Equal(400, status);
+        Assert.Contains("The range start_date 2024-01-01 to end_date 2026-09-27 spans more than 1000 days.", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_daywise_range_ending_before_it_starts_is_refused_naming_both_dates()
+    {
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = new FakeTimeProvider(Start) });
+
+        var (status, body) = await h.RawAsync(HttpMethod.Get, $"client/v4/accounts/{h.Emulator.AccountId}/realtime/kit/{h.Emulator.AppId}/analytics/daywise?start_date=2026-11-20&end_date=2026-11-19");
+
+        Assert.Equal(400, status);
+        Assert.Contains("end_date (2026-11-19) must not be before start_date (2026-11-20).", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Livestream_analytics_default_to_the_30_days_up_to_now_and_refuse_an_end_before_the_start()
+    {
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = new FakeTimeProvider(Start) });
+
+        var days = await h.Client.Analytics.GetLivestreamDaywiseAsync();
+
+        Assert.Equal(31, days.Count);
+        Assert.Equal("2026-10-21", days[0].Date);
+        Assert.Equal("2026-11-20", days[^1].Date);
+        var sameDay = $"start_time={Start.ToUnixTimeSeconds()}&end_time={Start.ToUnixTimeSeconds() - 60}";
+        var (status, body) = await h.RawAsync(HttpMethod.Get, $"client/v4/accounts/{h.Emulator.AccountId}/realtime/kit/{h.Emulator.AppId}/analytics/livestreams/overall?{sameDay}");
+        Assert.Equal(400, status);
+        Assert.Contains($"end_time ({Start.ToUnixTimeSeconds() - 60}) must not be before start_time ({Start.ToUnixTimeSeconds()}).", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("253402300800")]
+    [InlineData("1.5")]
+    public async Task Livestream_analytics_refuse_a_time_that_is_not_unix_seconds_of_years_1970_to_9999(string seconds)
+    {
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = new FakeTimeProvider(Start) });
+
+        await h.AssertBadRequestAsync($"analytics/livestreams/overall?end_time={seconds}", "end_time must be a Unix timestamp in seconds, got");
+    }
+
+    [Fact]
+    public async Task Livestream_analytics_accept_the_first_and_last_unix_seconds()
+    {
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { TimeProvider = new FakeTimeProvider(Start) });
+
+        var (first, _) = await h.RawAsync(HttpMethod.Get, $"client/v4/accounts/{h.Emulator.AccountId}/realtime/kit/{h.Emulator.AppId}/analytics/livestreams/overall?start_time=0&end_time=86399");
+        var (last, _) = await h.RawAsync(HttpMethod.Get, $"client/v4/accounts/{h.Emulator.AccountId}/realtime/kit/{h.Emulator.AppId}/analytics/livestreams/overall?start_time=253402214400&end_time=253402300799");
+
+        Assert.Equal(200, first);
+        Assert.Equal(200, last);
+    }
+
     // A session of one participant that lasts exactly `length` on the emulator's clock.
     private static async Task SessionAsync(EmulatorHarness h, FakeTimeProvider time, TimeSpan length)
     {

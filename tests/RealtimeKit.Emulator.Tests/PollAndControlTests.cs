@@ -1,3 +1,4 @@
+using RealtimeKit.Emulator.Control;
 using System.Text.Json.Nodes;
 
 namespace RealtimeKit.Emulator.Tests;
@@ -116,6 +117,23 @@ public sealed class PollAndControlTests
         Assert.Equal("configured-token-4821", h.Emulator.ApiToken);
         Assert.Equal(200, accepted.Status);
         Assert.Equal(200, meetings.Status);
+    }
+
+    [Fact]
+    public async Task A_control_client_refused_by_the_emulator_says_what_was_refused_with_status_and_reason()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        using var http = new HttpClient();
+        // Pointed at the API base URL instead of the root: the control path does not exist there.
+        var misdirected = new EmulatorControlClient(http, h.Emulator.BaseUrl, h.Emulator.ApiToken);
+        var wrongToken = new EmulatorControlClient(http, h.Emulator.Root, "not-the-emulators-token");
+
+        var notFound = await Assert.ThrowsAsync<InvalidOperationException>(() => misdirected.CreateMeetingAsync("x"));
+        var unauthorized = await Assert.ThrowsAsync<InvalidOperationException>(() => wrongToken.ResetAsync());
+
+        Assert.StartsWith("The emulator refused _emulator/accounts/", notFound.Message, StringComparison.Ordinal);
+        Assert.Contains(": 404 Could not route to /client/", notFound.Message, StringComparison.Ordinal);
+        Assert.Equal("The emulator refused _emulator/reset: 401 The control surface needs the emulator's API token as Authorization: Bearer.", unauthorized.Message);
     }
 
     private static Task<(int Status, string Body)> VoteRawAsync(EmulatorHarness h, string token, string pollId, int option) =>

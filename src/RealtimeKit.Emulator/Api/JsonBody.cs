@@ -111,7 +111,5 @@ internal sealed class JsonBody
 
     private JsonElement? Field(string name) => _root.TryGetProperty(name, out var value) ? value : null;
 
-    private string Got(string name) => Field(name) is { } value ? $", got {Truncate(value.GetRawText())}" : string.Empty;
-
-    private static string Truncate(string raw) => raw.Length <= 60 ? raw : raw[..57] + "...";
+    private string Got(string name) => Field(name) is { } value ? $", got {JsonShape.Got(value)}" : string.Empty;
 }

@@ -54,8 +54,9 @@ internal abstract class JsonShape
 
     private static string Child(string path, string name) => path.Length == 0 ? name : path + "." + name;
 
-    private static string Got(JsonElement value) =>
-        value.GetRawText() is var raw && raw.Length > 60 ? raw[..57] + "..." : value.GetRawText();
+    /// <summary>A value as an error message shows what was got: its JSON, cut to 57 characters and "..." beyond 60.</summary>
+    public static string Got(JsonElement value) =>
+        value.GetRawText() is var raw && raw.Length > 60 ? raw[..57] + "..." : raw;
 
     private static string Range(string kind, double min, double max) =>
         (min > double.MinValue / 2, max < double.MaxValue / 2) switch

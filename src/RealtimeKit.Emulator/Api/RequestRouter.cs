@@ -113,6 +113,13 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<I
                 state.EndSession(meetingId);
                 await Responses.Success(context, 200, new Dictionary<string, string> { ["meeting_id"] = meetingId, ["status"] = "ENDED" });
                 break;
+            case ("GET", ["meetings", var liveMeetingId, "live-participants"]):
+                RequireApiToken(context);
+                await Responses.Success(context, 200, state.LiveMembers(liveMeetingId));
+                break;
+            case ("POST", ["sessions", "unmute"]):
+                await Responses.Success(context, 200, state.Unmute(JsonBody.Parse(body).RequiredString("token")));
+                break;
             case ("POST", ["polls", var pollId, "votes"]):
                 var vote = JsonBody.Parse(body);
                 await Responses.Success(context, 200, state.Vote(vote.RequiredString("token"), pollId, vote.RequiredInt("option")));

@@ -44,6 +44,9 @@ internal sealed record WebhookBody(string Id, string Name, string Url, IReadOnly
 
 internal sealed record ChatMessageBody(string Id, string ParticipantId, string DisplayName, string Message, string SentAt);
 
+/// <summary>Someone in a live session as the control surface shows them: who, since when, and whether they are muted.</summary>
+internal sealed record LiveMemberBody(string ParticipantId, string CustomParticipantId, string? Name, string JoinedAt, bool Muted, bool MayUnmute);
+
 internal sealed record ChatResultBody(string MeetingId, string SessionId, string MessageId);
 
 internal sealed record ParticipantTokenBody(string Token);

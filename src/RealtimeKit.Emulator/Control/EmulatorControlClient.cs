@@ -17,9 +17,19 @@ public sealed record EmulatedMeeting(string Id, string Title);
 /// <param name="LiveParticipants">How many are in the session now.</param>
 public sealed record SessionPresence(string MeetingId, string SessionId, string ParticipantId, int LiveParticipants);
 
+/// <summary>Someone in a meeting's live session, with the audio state the mute operations change.</summary>
+/// <param name="ParticipantId">The participant's id.</param>
+/// <param name="CustomParticipantId">The participant's custom id.</param>
+/// <param name="Name">The display name, if the participant has one.</param>
+/// <param name="JoinedAt">When they joined (ISO 8601, UTC).</param>
+/// <param name="Muted">Whether they are muted (by mute or mute-all, until they unmute themselves).</param>
+/// <param name="MayUnmute">Whether they may unmute themselves (false after a mute-all with <c>allow_unmute</c> false).</param>
+public sealed record LiveParticipant(string ParticipantId, string CustomParticipantId, string? Name, string JoinedAt, bool Muted, bool MayUnmute);
+
 /// <summary>
 /// The emulator's control surface (under <c>/_emulator</c>), for what the REST API cannot do: create a meeting,
-/// join or leave a live session with a participant's token (as the client SDK would), vote, end a session, reset.
+/// join or leave a live session with a participant's token (as the client SDK would), see who is in it and muted,
+/// unmute, vote, end a session, reset.
 /// Works against an in-process emulator or a standalone one.
 /// </summary>
 /// <param name="http">The HTTP client to send with.</param>
@@ -63,6 +73,29 @@ public sealed class EmulatorControlClient(HttpClient http, Uri root, string apiT
     {
         var data = await SendAsync("_emulator/sessions/chat", new JsonObject { ["token"] = participantToken, ["message"] = message }, admin: false, cancellationToken);
         return data["message_id"]!.GetValue<string>();
+    }
+
+    /// <summary>Who is in a meeting's live session now, in joining order, and whether each is muted.</summary>
+    /// <param name="meetingId">The meeting.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The live participants; empty when no session is live.</returns>
+    public async Task<IReadOnlyList<LiveParticipant>> GetLiveParticipantsAsync(string meetingId, CancellationToken cancellationToken = default)
+    {
+        var data = await SendAsync($"_emulator/meetings/{Uri.EscapeDataString(meetingId)}/live-participants", null, admin: true, cancellationToken, HttpMethod.Get);
+        return data.Deserialize<List<LiveParticipant>>(SnakeCase)!;
+    }
+
+    /// <summary>
+    /// The participant with <paramref name="participantToken"/> unmutes themselves, as the client SDK would; refused
+    /// (<see cref="InvalidOperationException"/>) after a mute-all with <c>allow_unmute</c> false.
+    /// </summary>
+    /// <param name="participantToken">The participant's token; the participant must be in the live session.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The participant's state after unmuting.</returns>
+    public async Task<LiveParticipant> UnmuteAsync(string participantToken, CancellationToken cancellationToken = default)
+    {
+        var data = await SendAsync("_emulator/sessions/unmute", new JsonObject { ["token"] = participantToken }, admin: false, cancellationToken);
+        return data.Deserialize<LiveParticipant>(SnakeCase)!;
     }
 
     /// <summary>Every webhook delivery attempt so far, oldest first.</summary>

@@ -143,12 +143,7 @@ internal sealed partial class EmulatorState
     {
         lock (_lock)
         {
-            var known = _meetings.Values.Any(m => m.AccountId == accountId && m.AppId == appId && (m.Session?.Id == sessionId || m.PastSessions.Exists(s => s.Id == sessionId)));
-            if (!known)
-            {
-                throw EmulatorProblem.NotFound($"No session found with id {sessionId}");
-            }
-
+            FindSession(accountId, appId, sessionId);
             var sessions = AppLivestreams(accountId, appId).SelectMany(l => l.Sessions).Where(s => s.MeetingSessionId == sessionId).OrderBy(s => s.InvokedAt).ToList();
             var (items, paging) = Slice(sessions, page, perPage);
             return new LivestreamSessionListBody(items.Select(Describe).ToList(), paging);

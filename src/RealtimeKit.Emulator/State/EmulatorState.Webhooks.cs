@@ -168,7 +168,6 @@ internal sealed partial class EmulatorState
     {
         if (session.Members.Remove(participantId, out var member))
         {
-            session.PastMembers.Add((member, now));
             RememberLeave(member, now);
             Raise("meeting.participantLeft", ("meeting", DescribeMeeting(meeting)), ("session", Describe(meeting, session)), ("participant", DescribeWithoutToken(member.Participant)), ("session_participant", DescribeStayOf(member)));
         }

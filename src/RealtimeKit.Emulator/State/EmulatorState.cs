@@ -406,7 +406,7 @@ internal sealed partial class EmulatorState(TimeProvider time)
     {
         lock (_lock)
         {
-            var meeting = Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var m) ? m : throw EmulatorProblem.NotFound($"No meeting found with id {RestApi.Safe(meetingId)}");
+            var meeting = FindMeeting(meetingId);
             if (meeting.Session is not { } session)
             {
                 throw EmulatorProblem.NotFound($"No active session found for meeting_id {RestApi.Safe(meetingId)}");
@@ -421,6 +421,43 @@ internal sealed partial class EmulatorState(TimeProvider time)
             Touch(meeting, session, now);
         }
     }
+
+    /// <summary>Who is in a meeting's live session now, in joining order, with their audio state (what mute changes).</summary>
+    public IReadOnlyList<LiveMemberBody> LiveMembers(string meetingId)
+    {
+        lock (_lock)
+        {
+            var meeting = FindMeeting(meetingId);
+            return meeting.Session is { } session
+                ? session.Members.Values.OrderBy(x => x.JoinedAt).ThenBy(x => x.Participant.Id).Select(DescribeLive).ToList()
+                : [];
+        }
+    }
+
+    /// <summary>The participant unmutes themselves, as the client SDK would; refused after a mute-all that did not allow it.</summary>
+    public LiveMemberBody Unmute(string token)
+    {
+        lock (_lock)
+        {
+            var (meeting, participant) = ByToken(token);
+            if (meeting.Session is not { } session || !session.Members.TryGetValue(participant.Id, out var member))
+            {
+                throw EmulatorProblem.BadRequest($"Participant {participant.Id} must be in the live session of meeting {meeting.Id} to unmute");
+            }
+
+            if (!member.MayUnmute)
+            {
+                throw new EmulatorProblem(403, $"Participant {participant.Id} was muted with allow_unmute false and cannot unmute themselves");
+            }
+
+            member.Muted = false;
+            member.UpdatedAt = time.GetUtcNow();
+            return DescribeLive(member);
+        }
+    }
+
+    private static LiveMemberBody DescribeLive(SessionMember member) => new(
+        member.Participant.Id.ToString(), member.Participant.CustomParticipantId, member.Participant.Name, Stamp(member.JoinedAt), member.Muted, member.MayUnmute);
 
     public VoteResultBody Vote(string token, string pollId, int option)
     {
@@ -457,6 +494,12 @@ internal sealed partial class EmulatorState(TimeProvider time)
             ResetMedia();
         }
     }
+
+    // The control surface names a meeting by id alone, whatever its account and app.
+    private Meeting FindMeeting(string meetingId) =>
+        Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var meeting)
+            ? meeting
+            : throw EmulatorProblem.NotFound($"No meeting found with id {RestApi.Safe(meetingId)}");
 
     private Meeting FindMeeting(string accountId, string appId, string meetingId) =>
         Guid.TryParse(meetingId, out var id) && _meetings.TryGetValue(id, out var meeting) && meeting.AccountId == accountId && meeting.AppId == appId
@@ -509,7 +552,6 @@ internal sealed partial class EmulatorState(TimeProvider time)
         if (session.Members.Count == 0 && session.IsLive)
         {
             session.EndedAt = now;
-            meeting.PastSessions.Add(session);
             meeting.Session = null;
             OnSessionEnded(meeting, now);
             RaiseEnded(meeting, session);

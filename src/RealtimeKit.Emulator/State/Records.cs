@@ -24,9 +24,8 @@ internal sealed class Meeting(Guid id, string accountId, string appId, string? t
     /// <summary>By id and by custom participant id (unique in a meeting).</summary>
     public IdIndex<Participant> Participants { get; } = new(p => p.CustomParticipantId);
 
+    /// <summary>The live session; ended ones are kept in the session history (EmulatorState.Sessions).</summary>
     public LiveSession? Session { get; set; }
-
-    public List<LiveSession> PastSessions { get; } = [];
 }
 
 /// <summary>A meeting's settings; null in a change means "keep".</summary>
@@ -96,9 +95,6 @@ internal sealed class LiveSession(Guid id, DateTimeOffset startedAt)
     public List<Poll> Polls { get; } = [];
 
     public List<ChatMessage> Chat { get; } = [];
-
-    /// <summary>Everyone who left, with when.</summary>
-    public List<(SessionMember Member, DateTimeOffset LeftAt)> PastMembers { get; } = [];
 
     public bool IsLive => EndedAt is null;
 }
