@@ -101,4 +101,53 @@ public class KiotaDiagnosticsTests
 
         Assert.Equal("spec.yaml(1,1): error KIOTA: Something else went wrong", diagnostic.ToString());
     }
+
+    [Fact]
+    public void A_pointerless_openapi_message_has_no_pointer_appended()
+    {
+        var (_, map) = YamlToJson.Convert("a: 1\n", "spec.yaml");
+
+        var diagnostic = KiotaDiagnostics.Locate(new KiotaLogEntry(true, "OpenAPI error: (null) - The document has no paths"), map);
+
+        Assert.Equal("spec.yaml(1,1): error KIOTA: The document has no paths", diagnostic.ToString());
+    }
+
+    [Theory]
+    [InlineData("fail", true)]
+    [InlineData("crit", true)]
+    [InlineData("warn", false)]
+    public void Fail_and_crit_are_errors_and_warn_is_a_warning(string level, bool isError)
+    {
+        var entry = Assert.Single(KiotaLog.Parse($"{level}: Kiota.Builder.KiotaBuilder[1]\n      Something happened\n"));
+
+        Assert.Equal(new KiotaLogEntry(isError, "Something happened"), entry);
+    }
+
+    [Fact]
+    public void Text_on_the_header_line_starts_the_message_and_a_bare_category_does_not()
+    {
+        var entries = KiotaLog.Parse("fail: Generation failed early\n      because of this\nwarn: Kiota.Builder[2]\n      only the body\n");
+
+        Assert.Equal([new KiotaLogEntry(true, "Generation failed early because of this"), new KiotaLogEntry(false, "only the body")], entries);
+    }
+
+    [Fact]
+    public void A_header_without_any_message_is_no_entry()
+    {
+        Assert.Empty(KiotaLog.Parse("warn: Kiota.Builder[2]\nfail: Kiota.Builder[3]\nGeneration completed successfully\n"));
+    }
+
+    [Fact]
+    public void A_plain_line_ends_an_entry_so_later_indented_lines_are_not_joined_to_it()
+    {
+        var entries = KiotaLog.Parse("warn: Kiota.Builder[1]\n      first\nGeneration completed successfully\n      indented, but after a plain line\n");
+
+        Assert.Equal([new KiotaLogEntry(false, "first")], entries);
+    }
+
+    [Fact]
+    public void The_last_entry_counts_when_the_log_ends_without_a_newline()
+    {
+        Assert.Equal([new KiotaLogEntry(true, "last words")], KiotaLog.Parse("fail: Kiota.Builder[1]\n      last words"));
+    }
 }
