@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RealtimeKit.Benchmarks.Clients;
 using RealtimeKit.Benchmarks.Scenarios;
 using RealtimeKit.Configuration;
+using RealtimeKit.Errors;
 using RealtimeKit.Generated.Models;
 using RealtimeKit.Http;
 
@@ -30,6 +31,7 @@ public class PipelineBreakdown
     private byte[] _body = [];
     private string _path = string.Empty;
     private ParsableFactory<IParsable> _model = null!;
+    private static readonly JsonReaderOptions ReaderOptions = JsonEnvelope.ReaderOptions(ServiceErrorReader.JsonOptions);
 
     /// <summary>0: the small GET (active session); otherwise a page of that many participants.</summary>
     [Params(0, 1000)]
@@ -136,6 +138,13 @@ public class PipelineBreakdown
         using var document = JsonDocument.Parse(_body);
         return new SdkJsonParseNode(document.RootElement).GetObjectValue(_model);
     }
+
+    [Benchmark(Description = "SDK handler's one pass over the bytes (JsonEnvelope.Scan)")]
+    public JsonValueKind EnvelopeScan() => JsonEnvelope.Scan(_body, ServiceErrorReader.JsonOptions).Data;
+
+    [Benchmark(Description = "SDK streamed reader reads the bytes (no document)")]
+    public IParsable? StreamedRead() =>
+        StreamedModelReader.TryRead(_body, _model, ReaderOptions, out var model) ? model : throw new InvalidOperationException("The benchmark body was not read by the streamed reader.");
 
     [Benchmark(Description = "STJ source-gen reads the bytes")]
     public object? StjParse() => Participants == 0

@@ -121,25 +121,27 @@ public class SdkJsonParseNodeTests
     [Fact]
     public async Task A_body_read_whole_into_typed_fields_gives_its_parsed_document_back()
     {
-        using var document = JsonDocument.Parse("""{"success":true,"data":[],"paging":{"total_count":0,"start_offset":0,"end_offset":0}}""");
-        var typed = await BodyAsync(document);
+        var typed = await CheckedBodyAsync("""{"success":true,"data":[],"paging":{"total_count":0,"start_offset":0,"end_offset":0}}""");
+        var document = typed.ParseJson();
         new SdkJsonParseNode(document.RootElement, typed).GetObjectValue(ListParticipantsResponse.CreateFromDiscriminatorValue);
         typed.ReleaseJson();
         Assert.Null(typed.Json);
         Assert.Throws<ObjectDisposedException>(() => document.RootElement.ValueKind);
 
-        using var withUnknown = JsonDocument.Parse("""{"success":true,"data":[],"paging":{"total_count":0,"start_offset":0,"end_offset":0},"extra":[1]}""");
-        var kept = await BodyAsync(withUnknown);
+        var kept = await CheckedBodyAsync("""{"success":true,"data":[],"paging":{"total_count":0,"start_offset":0,"end_offset":0},"extra":[1]}""");
+        var withUnknown = kept.ParseJson();
         new SdkJsonParseNode(withUnknown.RootElement, kept).GetObjectValue(ListParticipantsResponse.CreateFromDiscriminatorValue);
         kept.ReleaseJson();
         Assert.Same(withUnknown, kept.Json);
+        withUnknown.Dispose();
     }
 
-    private static async Task<BufferedBody> BodyAsync(JsonDocument document)
+    /// <summary>A body as <see cref="ErrorResponseHandler"/> leaves a checked 2xx JSON body.</summary>
+    internal static async Task<BufferedBody> CheckedBodyAsync(string json)
     {
-        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(document.RootElement.GetRawText()) };
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json) };
         var body = await BufferedBody.ReplaceContentAsync(response, 1 << 20, CancellationToken.None);
-        body.Json = document;
+        body.CheckedJson = body.Bytes;
         return body;
     }
 
@@ -149,12 +151,19 @@ public class SdkJsonParseNodeTests
         using var document = JsonDocument.Parse(json);
         var (kiota, kiotaError) = Read(() => new JsonParseNode(document.RootElement).GetObjectValue(factory));
         var (sdk, sdkError) = Read(() => new SdkJsonParseNode(document.RootElement).GetObjectValue(factory));
+        // And the node the SDK's adapter reads from: the model straight from the bytes where it can, else the above.
+        var body = await CheckedBodyAsync(json);
+        var (streamed, streamedError) = Read(() => new BufferedJsonRootNode(body).GetObjectValue(factory));
 
         Assert.Equal(kiotaError?.GetType(), sdkError?.GetType());
         Assert.Equal(kiotaError?.Message, sdkError?.Message);
+        Assert.Equal(kiotaError?.GetType(), streamedError?.GetType());
+        Assert.Equal(kiotaError?.Message, streamedError?.Message);
         if (kiota is not null)
         {
-            JsonAssert.Equivalent(JsonNode.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(kiota, serializeOnlyChangedValues: false)), JsonNode.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(sdk!, serializeOnlyChangedValues: false)));
+            var expected = JsonNode.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(kiota, serializeOnlyChangedValues: false));
+            JsonAssert.Equivalent(expected, JsonNode.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(sdk!, serializeOnlyChangedValues: false)));
+            JsonAssert.Equivalent(expected, JsonNode.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(streamed!, serializeOnlyChangedValues: false)));
         }
     }
 

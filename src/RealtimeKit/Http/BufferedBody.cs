@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using RealtimeKit.Errors;
 
 namespace RealtimeKit.Http;
 
@@ -44,8 +45,21 @@ internal sealed class BufferedBody : HttpContent
     /// <summary>The <c>Content-Length</c> the server declared, if any.</summary>
     public long? DeclaredLength { get; }
 
-    /// <summary>The body parsed and checked by <see cref="ErrorResponseHandler"/> (2xx JSON bodies only).</summary>
-    public JsonDocument? Json { get; set; }
+    /// <summary>
+    /// The body's JSON (its bytes without a byte order mark) once <see cref="ErrorResponseHandler"/> has checked it:
+    /// a 2xx body of well-formed UTF-8 JSON whose root is an object. Null for any other body.
+    /// </summary>
+    public ReadOnlyMemory<byte>? CheckedJson { get; set; }
+
+    /// <summary>The document parsed from <see cref="CheckedJson"/> (<see cref="ParseJson"/>), if a reader needed one.</summary>
+    public JsonDocument? Json { get; private set; }
+
+    /// <summary>
+    /// <see cref="CheckedJson"/> as a document, parsed the first time it is asked for: most bodies are read into
+    /// their model without one (<see cref="StreamedModelReader"/>).
+    /// </summary>
+    public JsonDocument ParseJson() =>
+        Json ??= JsonDocument.Parse(CheckedJson ?? throw new InvalidOperationException("The body's JSON was not checked."), ServiceErrorReader.JsonOptions);
 
     /// <summary>
     /// Returns <see cref="Json"/>'s pooled memory (as large as the body) once the model is made, unless the model

@@ -6,10 +6,11 @@ using RealtimeKit.Errors;
 namespace RealtimeKit.Http;
 
 /// <summary>
-/// The SDK's JSON parse node (<see cref="SdkJsonParseNode"/>: Kiota's, without its cost per object) over the document
-/// <see cref="ErrorResponseHandler"/> already parsed and checked, instead of Kiota's own factory, which would read the
-/// stream into a second buffer, parse it again and clone the result.
-/// <see cref="SdkRequestAdapter"/> releases the document once the model is made, unless the model may still read it.
+/// The SDK's JSON parse nodes over the body <see cref="ErrorResponseHandler"/> already read and checked, instead of
+/// Kiota's own factory, which would read the stream into a second buffer, parse it again and clone the result.
+/// A model is read straight from the bytes where it can be (<see cref="BufferedJsonRootNode"/>), otherwise from a
+/// document through <see cref="SdkJsonParseNode"/> (Kiota's node, without its cost per object).
+/// <see cref="SdkRequestAdapter"/> releases a document once the model is made, unless the model may still read it.
 /// </summary>
 internal sealed class BufferedJsonParseNodeFactory : IParseNodeFactory
 {
@@ -18,9 +19,9 @@ internal sealed class BufferedJsonParseNodeFactory : IParseNodeFactory
     public async Task<IParseNode> GetRootParseNodeAsync(string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content is BufferedBody.BodyStream { Body: { Json: { } parsed } body })
+        if (content is BufferedBody.BodyStream { Body: { CheckedJson: not null } body })
         {
-            return new SdkJsonParseNode(parsed.RootElement, body);
+            return new BufferedJsonRootNode(body);
         }
 
         // A body that did not come through the SDK's handlers: parsed with the same depth limit.

@@ -109,34 +109,34 @@ internal sealed class ErrorResponseHandler(Uri baseUrl, long maxResponseSize = R
             bytes = bytes[3..];
         }
 
-        JsonDocument document;
+        JsonEnvelope envelope;
         try
         {
-            document = JsonDocument.Parse(bytes, ServiceErrorReader.JsonOptions);
+            envelope = JsonEnvelope.Scan(bytes.Span, ServiceErrorReader.JsonOptions);
         }
         catch (JsonException e)
         {
             throw Unreadable(status, response, body, $"the response is not valid JSON: {SafeText.Clean(e.Message, 300)}");
         }
 
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        if (envelope.Root != JsonValueKind.Object)
         {
-            throw Unreadable(status, response, body, $"the response is a JSON {Kind(root.ValueKind)}, not an object.");
+            throw Unreadable(status, response, body, $"the response is a JSON {Kind(envelope.Root)}, not an object.");
         }
 
-        if (root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
+        if (envelope.Success == JsonValueKind.False)
         {
-            throw ServiceErrorReader.Unsuccessful(status, response.Headers, root, body);
+            // Rare, and small: the error is read from a document, as every error body is.
+            throw ServiceErrorReader.Unsuccessful(status, response.Headers, JsonDocument.Parse(bytes, ServiceErrorReader.JsonOptions).RootElement, body);
         }
 
-        body.DataKind = root.TryGetProperty("data", out var data) ? data.ValueKind : JsonValueKind.Undefined;
+        body.DataKind = envelope.Data;
         if (body.DataKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object or JsonValueKind.Array))
         {
             throw Unreadable(status, response, body, $"the response's data is a JSON {Kind(body.DataKind)}, not an object or an array.");
         }
 
-        body.Json = document;
+        body.CheckedJson = bytes;
     }
 
     // Only BaseUrl's origin, and only paths that System.Uri will not rewrite.

@@ -1,0 +1,201 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
+using RealtimeKit.Errors;
+using RealtimeKit.Generated.Models;
+using RealtimeKit.Http;
+using RealtimeKit.TestSupport;
+
+namespace RealtimeKit.Tests;
+
+/// <summary>
+/// The SDK reads models straight from a body's bytes (<see cref="StreamedModelReader"/>) and leaves to a document
+/// only what it cannot read exactly as Kiota does. That every reading equals Kiota's is checked by
+/// <see cref="SdkJsonParseNodeTests"/> (every example and odd bodies, through <see cref="BufferedJsonRootNode"/>);
+/// these check which way a body is read, and <see cref="JsonEnvelope"/>, the handler's one pass over a body.
+/// </summary>
+public class StreamedModelReaderTests
+{
+    private static readonly JsonReaderOptions Options = JsonEnvelope.ReaderOptions(ServiceErrorReader.JsonOptions);
+
+    public static TheoryData<string> Examples() => new(SpecDocument.Examples().Select(e => e.ToString()));
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Every_example_is_read_straight_from_its_bytes_without_a_document(string name)
+    {
+        var example = SpecDocument.Examples().Single(e => e.ToString() == name);
+        var body = await SdkJsonParseNodeTests.CheckedBodyAsync(example.Value.ToJsonString());
+
+        var model = new BufferedJsonRootNode(body).GetObjectValue(Factory(example.Schema["$ref"]!.GetValue<string>().Split('/')[^1]));
+
+        Assert.NotNull(model);
+        Assert.Null(body.Json);
+    }
+
+    [Theory]
+    // A property the model does not know (Kiota keeps it in AdditionalData).
+    [InlineData("""{"success":true,"data":{"action":"kicked","participants":[],"extra":1}}""")]
+    // A property twice.
+    [InlineData("""{"success":true,"success":true,"data":{"action":"kicked","participants":[]}}""")]
+    // A value not of the kind its field reads, and a malformed one.
+    [InlineData("""{"success":"yes","data":{"action":"kicked","participants":[]}}""")]
+    [InlineData("""{"success":true,"data":{"action":"kicked","participants":[{"id":7,"created_at":"c","updated_at":"u"}]}}""")]
+    // A list item that is not an object.
+    [InlineData("""{"success":true,"data":{"action":"kicked","participants":[null]}}""")]
+    public async Task A_body_the_streamed_reader_cannot_read_exactly_as_Kiota_is_read_from_a_document(string json)
+    {
+        var body = await SdkJsonParseNodeTests.CheckedBodyAsync(json);
+
+        new BufferedJsonRootNode(body).GetObjectValue(SessionParticipantsResponse.CreateFromDiscriminatorValue);
+
+        Assert.NotNull(body.Json);
+    }
+
+    [Fact]
+    public async Task A_malformed_id_or_instant_is_read_from_a_document()
+    {
+        // Participant ids are UUIDs and times instants in the meeting's list; Kiota decides what a malformed one gives.
+        foreach (var participant in new[] { """{"id":"not-a-uuid"}""", """{"created_at":"yesterday"}""" })
+        {
+            var body = await SdkJsonParseNodeTests.CheckedBodyAsync("""{"success":true,"data":[""" + participant + "]}");
+            try
+            {
+                new BufferedJsonRootNode(body).GetObjectValue(ListParticipantsResponse.CreateFromDiscriminatorValue);
+            }
+            catch (FormatException)
+            {
+                // Kiota's reading of the malformed value (SdkJsonParseNodeTests checks it is the same).
+            }
+
+            Assert.NotNull(body.Json);
+        }
+    }
+
+    [Fact]
+    public async Task An_enum_string_that_names_no_member_and_a_list_of_them_are_read_from_a_document()
+    {
+        var status = await SdkJsonParseNodeTests.CheckedBodyAsync("""{"success":true,"data":{"id":"s","status":"PAUSED"}}""");
+        var session = new BufferedJsonRootNode(status).GetObjectValue(GetActiveSessionResponse.CreateFromDiscriminatorValue);
+        Assert.NotNull(status.Json);
+        Assert.Null(session.Data!.Status);
+
+        var events = await SdkJsonParseNodeTests.CheckedBodyAsync("""{"success":true,"data":{"id":"00000000-0000-4000-8000-000000000001","events":["meeting.started","no.such.event"]}}""");
+        new BufferedJsonRootNode(events).GetObjectValue(WebhookResponse.CreateFromDiscriminatorValue);
+        Assert.NotNull(events.Json);
+    }
+
+    [Fact]
+    public void Enum_members_read_as_Kiota_reads_them_in_any_case_and_however_many_spellings()
+    {
+        // Kiota ignores case: 200 spellings of the two members, more than the reader remembers, all read right.
+        var spellings = Enumerable.Range(0, 200).Select(i => Spell(i % 2 == 0 ? "live" : "ended", i / 2)).ToList();
+        foreach (var spelling in spellings)
+        {
+            var json = Encoding.UTF8.GetBytes("""{"success":true,"data":{"status":""" + JsonSerializer.Serialize(spelling) + "}}");
+            Assert.True(StreamedModelReader.TryRead(json, GetActiveSessionResponse.CreateFromDiscriminatorValue, Options, out var read));
+            Assert.Equal(spelling.Equals("live", StringComparison.OrdinalIgnoreCase) ? ActiveSessionStatus.LIVE : ActiveSessionStatus.ENDED, read.Data!.Status);
+        }
+
+        // Each i gives a different mix of upper and lower case.
+        static string Spell(string word, int i) => new(word.Select((c, k) => ((i >> k) & 1) == 1 ? char.ToUpperInvariant(c) : c).ToArray());
+    }
+
+    [Fact]
+    public void A_factory_that_reads_its_node_or_is_not_a_generated_static_one_is_left_to_the_document()
+    {
+        var json = """{"success":true,"data":{"action":"kicked","participants":[]}}"""u8.ToArray();
+
+        Assert.False(StreamedModelReader.TryRead(json, node => { node.GetChildNode("kind"); return new SessionParticipantsResponse(); }, Options, out _));
+        var made = new SessionParticipantsResponse();
+        Assert.False(StreamedModelReader.TryRead(json, _ => made, Options, out _));
+        Assert.True(StreamedModelReader.TryRead(json, SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out var read));
+        Assert.Equal("kicked", read.Data!.Action);
+    }
+
+    [Fact]
+    public async Task Kiotas_backing_store_hooks_are_run_by_the_document_reading()
+    {
+        var body = await SdkJsonParseNodeTests.CheckedBodyAsync("""{"success":true,"data":{"action":"kicked","participants":[]}}""");
+        var seen = new List<string>();
+
+        new BufferedJsonRootNode(body) { OnAfterAssignFieldValues = item => seen.Add(item.GetType().Name) }
+            .GetObjectValue(SessionParticipantsResponse.CreateFromDiscriminatorValue);
+
+        Assert.Contains("SessionParticipantsResponse", seen);
+        Assert.NotNull(body.Json);
+    }
+
+    [Fact]
+    public async Task Any_other_read_of_the_root_is_a_document_read()
+    {
+        var body = await SdkJsonParseNodeTests.CheckedBodyAsync("""{"success":true,"data":{"action":"kicked"}}""");
+        var root = new BufferedJsonRootNode(body);
+
+        Assert.Equal("kicked", root.GetChildNode("data")!.GetChildNode("action")!.GetStringValue());
+        Assert.NotNull(body.Json);
+    }
+
+    [Fact]
+    public void Reading_stops_at_a_body_that_is_not_JSON_after_all()
+    {
+        Assert.False(StreamedModelReader.TryRead("""{"success":true,"data":{"action":"kic"""u8.ToArray(), SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out _));
+        Assert.False(StreamedModelReader.TryRead("""[{"success":true}]"""u8.ToArray(), SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out _));
+    }
+
+    [Theory]
+    [InlineData("""{"success":true,"data":{}}""", JsonValueKind.Object, JsonValueKind.True, JsonValueKind.Object)]
+    [InlineData("""{"success":false,"errors":[]}""", JsonValueKind.Object, JsonValueKind.False, JsonValueKind.Undefined)]
+    [InlineData("""{"data":[1,{"success":false}],"meta":{"success":false,"data":"x"}}""", JsonValueKind.Object, JsonValueKind.Undefined, JsonValueKind.Array)]
+    // A repeated property counts by its last value, as JsonElement.TryGetProperty finds it.
+    [InlineData("""{"success":false,"data":"x","success":true,"data":null}""", JsonValueKind.Object, JsonValueKind.True, JsonValueKind.Null)]
+    [InlineData("""{"s\u0075ccess":false,"d\u0061ta":12}""", JsonValueKind.Object, JsonValueKind.False, JsonValueKind.Number)]
+    [InlineData("""[{"success":false}]""", JsonValueKind.Array, JsonValueKind.Undefined, JsonValueKind.Undefined)]
+    [InlineData("\"text\"", JsonValueKind.String, JsonValueKind.Undefined, JsonValueKind.Undefined)]
+    [InlineData(" 12 ", JsonValueKind.Number, JsonValueKind.Undefined, JsonValueKind.Undefined)]
+    [InlineData("null", JsonValueKind.Null, JsonValueKind.Undefined, JsonValueKind.Undefined)]
+    [InlineData("false", JsonValueKind.False, JsonValueKind.Undefined, JsonValueKind.Undefined)]
+    public void The_envelope_scan_finds_the_root_and_its_success_and_data_as_a_document_would(string json, JsonValueKind root, JsonValueKind success, JsonValueKind data)
+    {
+        var envelope = JsonEnvelope.Scan(Encoding.UTF8.GetBytes(json), ServiceErrorReader.JsonOptions);
+
+        using var document = JsonDocument.Parse(json, ServiceErrorReader.JsonOptions);
+        Assert.Equal(document.RootElement.ValueKind, envelope.Root);
+        Assert.Equal(root, envelope.Root);
+        Assert.Equal(success, envelope.Success);
+        Assert.Equal(data, envelope.Data);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{")]
+    [InlineData("""{"success":true,"data":{}} {}""")]
+    [InlineData("""{"success":true,"data":[1,]}""")]
+    [InlineData("""{"success":true /* c */}""")]
+    [InlineData("""{'success':true}""")]
+    public void The_envelope_scan_refuses_what_a_document_would_refuse_with_the_same_message(string json)
+    {
+        var expected = Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(json, ServiceErrorReader.JsonOptions));
+
+        var thrown = Assert.ThrowsAny<JsonException>(() => JsonEnvelope.Scan(Encoding.UTF8.GetBytes(json), ServiceErrorReader.JsonOptions));
+
+        Assert.Equal(expected.Message, thrown.Message);
+    }
+
+    [Fact]
+    public void The_envelope_scan_keeps_the_documents_depth_limit()
+    {
+        var deep = new string('[', ServiceErrorReader.JsonOptions.MaxDepth + 1) + new string(']', ServiceErrorReader.JsonOptions.MaxDepth + 1);
+        var atLimit = new string('[', ServiceErrorReader.JsonOptions.MaxDepth) + new string(']', ServiceErrorReader.JsonOptions.MaxDepth);
+
+        Assert.ThrowsAny<JsonException>(() => JsonEnvelope.Scan(Encoding.UTF8.GetBytes(deep), ServiceErrorReader.JsonOptions));
+        Assert.Equal(JsonValueKind.Array, JsonEnvelope.Scan(Encoding.UTF8.GetBytes(atLimit), ServiceErrorReader.JsonOptions).Root);
+    }
+
+    private static ParsableFactory<IParsable> Factory(string schemaName)
+    {
+        var type = typeof(ActiveSession).Assembly.GetType("RealtimeKit.Generated.Models." + schemaName)
+            ?? throw new InvalidOperationException($"No generated model for {schemaName}.");
+        return (ParsableFactory<IParsable>)Delegate.CreateDelegate(typeof(ParsableFactory<IParsable>), type.GetMethod("CreateFromDiscriminatorValue")!);
+    }
+}
