@@ -97,21 +97,84 @@ public class StreamedModelReaderTests
             Assert.Equal(spelling.Equals("live", StringComparison.OrdinalIgnoreCase) ? ActiveSessionStatus.LIVE : ActiveSessionStatus.ENDED, read.Data!.Status);
         }
 
+        // Only so many spellings are kept: a server cannot grow the reader's memory without end.
+        Assert.InRange(StreamedModelReader.RememberedSpellings<ActiveSessionStatus>(), 2, StreamedModelReader.MaxRememberedSpellings);
+        Assert.Equal(64, StreamedModelReader.MaxRememberedSpellings);
+
         // Each i gives a different mix of upper and lower case.
         static string Spell(string word, int i) => new(word.Select((c, k) => ((i >> k) & 1) == 1 ? char.ToUpperInvariant(c) : c).ToArray());
     }
 
     [Fact]
-    public void A_factory_that_reads_its_node_or_is_not_a_generated_static_one_is_left_to_the_document()
+    public void A_factory_that_reads_its_node_makes_nothing_or_is_not_a_generated_static_one_is_left_to_the_document()
     {
         var json = """{"success":true,"data":{"action":"kicked","participants":[]}}"""u8.ToArray();
 
-        Assert.False(StreamedModelReader.TryRead(json, node => { node.GetChildNode("kind"); return new SessionParticipantsResponse(); }, Options, out _));
+        // A discriminator: the factory looks at its node to choose the type.
+        Assert.False(StreamedModelReader.TryRead(json, ReadsItsNode, Options, out _));
+        Assert.False(StreamedModelReader.TryRead(json, MakesNothing, Options, out _));
         var made = new SessionParticipantsResponse();
         Assert.False(StreamedModelReader.TryRead(json, _ => made, Options, out _));
         Assert.True(StreamedModelReader.TryRead(json, SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out var read));
         Assert.Equal("kicked", read.Data!.Action);
     }
+
+    [Fact]
+    public async Task A_null_field_keeps_its_default_and_the_body_is_still_read_without_a_document()
+    {
+        var body = await SdkJsonParseNodeTests.CheckedBodyAsync("""{"success":true,"data":{"action":null,"participants":[{"id":"p1","name":null}]}}""");
+
+        var read = new BufferedJsonRootNode(body).GetObjectValue(SessionParticipantsResponse.CreateFromDiscriminatorValue);
+
+        Assert.Null(body.Json);
+        Assert.Null(read.Data!.Action);
+        Assert.Equal("p1", Assert.Single(read.Data.Participants!).Id);
+        Assert.Null(read.Data.Participants![0].Name);
+    }
+
+    [Fact]
+    public async Task Lists_of_strings_and_of_integers_are_read_from_the_bytes_as_Kiota_reads_them()
+    {
+        Assert.True(StreamedModelReader.TryRead("""{"participant_ids":["a","b"],"custom_participant_ids":[]}"""u8.ToArray(), KickParticipantsBody.CreateFromDiscriminatorValue, Options, out var kick));
+        Assert.Equal(["a", "b"], kick.ParticipantIds!);
+        Assert.Empty(kick.CustomParticipantIds!);
+        Assert.True(StreamedModelReader.TryRead("""{"livestream_viewer_qualities":[360,720]}"""u8.ToArray(), PresetConfig.CreateFromDiscriminatorValue, Options, out var config));
+        Assert.Equal<int?>([360, 720], config.LivestreamViewerQualities!);
+
+        // An item of another kind, or an object where the list belongs (with a field after it): Kiota's reading.
+        foreach (var json in new[] { """{"participant_ids":["a",1,"b"]}""", """{"participant_ids":{},"custom_participant_ids":["c"]}""", """{"custom_participant_ids":["c"],"participant_ids":[null]}""" })
+        {
+            Assert.False(StreamedModelReader.TryRead(Encoding.UTF8.GetBytes(json), KickParticipantsBody.CreateFromDiscriminatorValue, Options, out _));
+            await SdkJsonParseNodeTests.AssertSameAsKiotaAsync(json, KickParticipantsBody.CreateFromDiscriminatorValue);
+        }
+
+        foreach (var json in new[] { """{"livestream_viewer_qualities":[360,"hd"]}""", """{"livestream_viewer_qualities":[360.5]}""", """{"livestream_viewer_qualities":{},"max_screenshare_count":2}""" })
+        {
+            Assert.False(StreamedModelReader.TryRead(Encoding.UTF8.GetBytes(json), PresetConfig.CreateFromDiscriminatorValue, Options, out _));
+            await SdkJsonParseNodeTests.AssertSameAsKiotaAsync(json, PresetConfig.CreateFromDiscriminatorValue);
+        }
+    }
+
+    [Fact]
+    public async Task The_root_node_refuses_a_null_factory_and_a_body_parses_into_one_document_at_most()
+    {
+        var body = await SdkJsonParseNodeTests.CheckedBodyAsync("""{"success":true}""");
+
+        Assert.Throws<ArgumentNullException>(() => new BufferedJsonRootNode(body).GetObjectValue<SessionParticipantsResponse>(null!));
+        Assert.Same(body.ParseJson(), body.ParseJson());
+
+        using var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") };
+        var unchecked_ = await BufferedBody.ReplaceContentAsync(response, 1 << 20, CancellationToken.None);
+        Assert.Throws<InvalidOperationException>(() => unchecked_.ParseJson());
+    }
+
+    private static SessionParticipantsResponse ReadsItsNode(IParseNode node)
+    {
+        node.GetChildNode("kind");
+        return new SessionParticipantsResponse();
+    }
+
+    private static SessionParticipantsResponse MakesNothing(IParseNode node) => null!;
 
     [Fact]
     public async Task Kiotas_backing_store_hooks_are_run_by_the_document_reading()

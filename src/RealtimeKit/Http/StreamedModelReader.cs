@@ -30,6 +30,13 @@ internal static class StreamedModelReader
     // without reading its node (no discriminator to look at); null for the others, which are left to the document.
     private static readonly ConcurrentDictionary<MethodInfo, Type?> Factories = new();
 
+    /// <summary>How many spellings of an enum type's members are remembered at most (<see cref="EnumNames{T}"/>).</summary>
+    internal const int MaxRememberedSpellings = 64;
+
+    /// <summary>How many spellings of <typeparamref name="T"/>'s members are remembered now.</summary>
+    internal static int RememberedSpellings<T>()
+        where T : struct, Enum => EnumNames<T>.Remembered;
+
     /// <summary>Reads the object at the start of <paramref name="json"/> into a <typeparamref name="T"/>.</summary>
     /// <returns>False when the body holds anything this reader leaves to Kiota's reading.</returns>
     public static bool TryRead<T>(ReadOnlySpan<byte> json, ParsableFactory<T> factory, JsonReaderOptions options, out T item)
@@ -58,13 +65,8 @@ internal static class StreamedModelReader
             return false;
         }
 
+        // Its AdditionalData stays as the model's constructor made it: no unknown property is ever read here.
         item = factory(ValueNode.Unused);
-        if (item is IAdditionalDataHolder holder)
-        {
-            // As SdkJsonParseNode leaves it: no unknown property was read, so the dictionary stays empty.
-            holder.AdditionalData ??= new Dictionary<string, object>();
-        }
-
         Span<bool> seen = stackalloc bool[plan.Fields.Length];
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -364,22 +366,18 @@ internal static class StreamedModelReader
             return Set(v, new JsonParseNode(document.RootElement).GetObjectValue(UntypedNode.CreateFromDiscriminatorValue));
         };
 
-        /// <summary>The reader of one primitive type, as Kiota's collections of primitives name them; null for others.</summary>
+        /// <summary>
+        /// The reader of a list item of a primitive type, for the two the spec's lists hold (strings and integers);
+        /// null for the others, whose lists are left to the document.
+        /// </summary>
         public static ValueReader? Primitive(Type type) =>
             type == typeof(string) ? String
-            : type == typeof(bool?) ? Boxed(Bool, static v => v.Flag)
-            : type == typeof(int?) ? Boxed(Int, static v => v.Int32)
-            : type == typeof(long?) ? Long
-            : type == typeof(double?) ? Double
-            : type == typeof(float?) ? Float
-            : type == typeof(decimal?) ? Decimal
-            : type == typeof(Guid?) ? Boxed(Guid, static v => v.Id)
-            : type == typeof(DateTimeOffset?) ? Boxed(DateTimeOffset, static v => v.Instant)
+            : type == typeof(int?) ? IntItem
             : null;
 
-        // A slot's reader whose value also goes to Value, for a list to take it from.
-        private static ValueReader Boxed<TValue>(ValueReader read, Func<ValueNode, TValue> slot) =>
-            (ref Utf8JsonReader r, ReadOnlySpan<byte> json, ValueNode v) => read(ref r, json, v) && Set(v, slot(v));
+        // An integer for a list, which takes its items from Value.
+        private static readonly ValueReader IntItem = static (ref Utf8JsonReader r, ReadOnlySpan<byte> json, ValueNode v) =>
+            Int(ref r, json, v) && Set(v, (int?)v.Int32);
 
         public static bool Set(ValueNode node, object? value)
         {
@@ -442,24 +440,24 @@ internal static class StreamedModelReader
         {
             var plan = new Lazy<Plan?>(() => PlanFor(factory), LazyThreadSafetyMode.PublicationOnly);
             return Learn<IEnumerable<T>>((ref Utf8JsonReader r, ReadOnlySpan<byte> json, ValueNode v) =>
-                plan.Value is { } known && TryReadObjects(ref r, json, known, factory, v, out var items) && Values.Set(v, items)) ?? [];
+                plan.Value is { } known && TryReadObjects(ref r, json, known, factory, v, out var items) && Values.Set(v, items));
         }
 
         public IEnumerable<T> GetCollectionOfPrimitiveValues<T>()
         {
             if (Values.Primitive(typeof(T)) is not { } item)
             {
-                return Unplannable<IEnumerable<T>>() ?? [];
+                return Unplannable<IEnumerable<T>>();
             }
 
             return Learn<IEnumerable<T>>((ref Utf8JsonReader r, ReadOnlySpan<byte> json, ValueNode v) =>
-                TryReadItems<T>(ref r, json, item, v, out var items) && Values.Set(v, items)) ?? [];
+                TryReadItems<T>(ref r, json, item, v, out var items) && Values.Set(v, items));
         }
 
         public IEnumerable<T?> GetCollectionOfEnumValues<T>()
             where T : struct, Enum =>
             Learn<IEnumerable<T?>>(static (ref Utf8JsonReader r, ReadOnlySpan<byte> json, ValueNode v) =>
-                TryReadItems<T?>(ref r, json, EnumNames<T>.Reader, v, out var items) && Values.Set(v, items)) ?? [];
+                TryReadItems<T?>(ref r, json, EnumNames<T>.Reader, v, out var items) && Values.Set(v, items));
 
         public IParseNode? GetChildNode(string identifier) => Unplannable<IParseNode>();
 
@@ -498,13 +496,15 @@ internal static class StreamedModelReader
     private static class EnumNames<T>
         where T : struct, Enum
     {
-        private const int MaxRemembered = 64;
+        private const int MaxRemembered = MaxRememberedSpellings;
 
         /// <summary>Reads a string naming a member; false for anything else (Kiota's null, left to the document).</summary>
         public static readonly ValueReader Reader = static (ref Utf8JsonReader r, ReadOnlySpan<byte> json, ValueNode v) =>
             r.TokenType == JsonTokenType.String && Read(r.GetString()!) is { } member && Values.Set(v, member);
 
         private static readonly ConcurrentDictionary<string, T> Members = new(StringComparer.Ordinal);
+
+        public static int Remembered => Members.Count;
 
         public static T? Read(string name)
         {
