@@ -181,7 +181,8 @@ public class SdkJsonParseNodeTests
         }
     }
 
-    private static ParsableFactory<IParsable> Factory(string schemaName)
+    /// <summary>The generated factory of the model named <paramref name="schemaName"/> in the spec.</summary>
+    internal static ParsableFactory<IParsable> Factory(string schemaName)
     {
         var type = typeof(ActiveSession).Assembly.GetType("RealtimeKit.Generated.Models." + schemaName)
             ?? throw new InvalidOperationException($"No generated model for {schemaName}.");

@@ -27,7 +27,7 @@ public class StreamedModelReaderTests
         var example = SpecDocument.Examples().Single(e => e.ToString() == name);
         var body = await SdkJsonParseNodeTests.CheckedBodyAsync(example.Value.ToJsonString());
 
-        var model = new BufferedJsonRootNode(body).GetObjectValue(Factory(example.Schema["$ref"]!.GetValue<string>().Split('/')[^1]));
+        var model = new BufferedJsonRootNode(body).GetObjectValue(SdkJsonParseNodeTests.Factory(example.Schema["$ref"]!.GetValue<string>().Split('/')[^1]));
 
         Assert.NotNull(model);
         Assert.Null(body.Json);
@@ -93,7 +93,7 @@ public class StreamedModelReaderTests
         foreach (var spelling in spellings)
         {
             var json = Encoding.UTF8.GetBytes("""{"success":true,"data":{"status":""" + JsonSerializer.Serialize(spelling) + "}}");
-            Assert.True(StreamedModelReader.TryRead(json, GetActiveSessionResponse.CreateFromDiscriminatorValue, Options, out var read));
+            Assert.True(StreamedModelReader.TryRead<GetActiveSessionResponse>(json, GetActiveSessionResponse.CreateFromDiscriminatorValue, Options, out var read));
             Assert.Equal(spelling.Equals("live", StringComparison.OrdinalIgnoreCase) ? ActiveSessionStatus.LIVE : ActiveSessionStatus.ENDED, read.Data!.Status);
         }
 
@@ -102,7 +102,7 @@ public class StreamedModelReaderTests
         // still reads as its member.
         var events = Enumerable.Range(0, 3 * StreamedModelReader.MaxRememberedSpellings).Select(i => Spell("meetingstarted", i)).ToList();
         var eventsJson = Encoding.UTF8.GetBytes("""{"events":""" + JsonSerializer.Serialize(events) + "}");
-        Assert.True(StreamedModelReader.TryRead(eventsJson, Webhook.CreateFromDiscriminatorValue, Options, out var webhook));
+        Assert.True(StreamedModelReader.TryRead<Webhook>(eventsJson, Webhook.CreateFromDiscriminatorValue, Options, out var webhook));
         Assert.All(webhook.Events!, e => Assert.Equal(WebhookEvent.MeetingStarted, e));
         Assert.Equal(StreamedModelReader.MaxRememberedSpellings, StreamedModelReader.RememberedSpellings<WebhookEvent>());
         Assert.Equal(64, StreamedModelReader.MaxRememberedSpellings);
@@ -117,11 +117,11 @@ public class StreamedModelReaderTests
         var json = """{"success":true,"data":{"action":"kicked","participants":[]}}"""u8.ToArray();
 
         // A discriminator: the factory looks at its node to choose the type.
-        Assert.False(StreamedModelReader.TryRead(json, ReadsItsNode, Options, out _));
-        Assert.False(StreamedModelReader.TryRead(json, MakesNothing, Options, out _));
+        Assert.False(StreamedModelReader.TryRead<SessionParticipantsResponse>(json, ReadsItsNode, Options, out _));
+        Assert.False(StreamedModelReader.TryRead<SessionParticipantsResponse>(json, MakesNothing, Options, out _));
         var made = new SessionParticipantsResponse();
-        Assert.False(StreamedModelReader.TryRead(json, _ => made, Options, out _));
-        Assert.True(StreamedModelReader.TryRead(json, SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out var read));
+        Assert.False(StreamedModelReader.TryRead<SessionParticipantsResponse>(json, _ => made, Options, out _));
+        Assert.True(StreamedModelReader.TryRead<SessionParticipantsResponse>(json, SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out var read));
         Assert.Equal("kicked", read.Data!.Action);
     }
 
@@ -150,13 +150,13 @@ public class StreamedModelReaderTests
         // An item of another kind, or an object where the list belongs (with a field after it): Kiota's reading.
         foreach (var json in new[] { """{"participant_ids":["a",1,"b"]}""", """{"participant_ids":{},"custom_participant_ids":["c"]}""", """{"custom_participant_ids":["c"],"participant_ids":[null]}""" })
         {
-            Assert.False(StreamedModelReader.TryRead(Encoding.UTF8.GetBytes(json), KickParticipantsBody.CreateFromDiscriminatorValue, Options, out _));
+            Assert.False(StreamedModelReader.TryRead<KickParticipantsBody>(Encoding.UTF8.GetBytes(json), KickParticipantsBody.CreateFromDiscriminatorValue, Options, out _));
             await SdkJsonParseNodeTests.AssertSameAsKiotaAsync(json, KickParticipantsBody.CreateFromDiscriminatorValue);
         }
 
         foreach (var json in new[] { """{"livestream_viewer_qualities":[360,"hd"]}""", """{"livestream_viewer_qualities":[360.5]}""", """{"livestream_viewer_qualities":{},"max_screenshare_count":2}""" })
         {
-            Assert.False(StreamedModelReader.TryRead(Encoding.UTF8.GetBytes(json), PresetConfig.CreateFromDiscriminatorValue, Options, out _));
+            Assert.False(StreamedModelReader.TryRead<PresetConfig>(Encoding.UTF8.GetBytes(json), PresetConfig.CreateFromDiscriminatorValue, Options, out _));
             await SdkJsonParseNodeTests.AssertSameAsKiotaAsync(json, PresetConfig.CreateFromDiscriminatorValue);
         }
     }
@@ -209,7 +209,7 @@ public class StreamedModelReaderTests
     public void Reading_stops_at_a_body_that_is_not_JSON_after_all()
     {
         Assert.False(StreamedModelReader.TryRead("""{"success":true,"data":{"action":"kic"""u8.ToArray(), SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out _));
-        Assert.False(StreamedModelReader.TryRead("""[{"success":true}]"""u8.ToArray(), SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out _));
+        Assert.False(StreamedModelReader.TryRead<SessionParticipantsResponse>("""[{"success":true}]"""u8.ToArray(), SessionParticipantsResponse.CreateFromDiscriminatorValue, Options, out _));
     }
 
     [Theory]
@@ -259,12 +259,5 @@ public class StreamedModelReaderTests
 
         Assert.ThrowsAny<JsonException>(() => JsonEnvelope.Scan(Encoding.UTF8.GetBytes(deep), ServiceErrorReader.JsonOptions));
         Assert.Equal(JsonValueKind.Array, JsonEnvelope.Scan(Encoding.UTF8.GetBytes(atLimit), ServiceErrorReader.JsonOptions).Root);
-    }
-
-    private static ParsableFactory<IParsable> Factory(string schemaName)
-    {
-        var type = typeof(ActiveSession).Assembly.GetType("RealtimeKit.Generated.Models." + schemaName)
-            ?? throw new InvalidOperationException($"No generated model for {schemaName}.");
-        return (ParsableFactory<IParsable>)Delegate.CreateDelegate(typeof(ParsableFactory<IParsable>), type.GetMethod("CreateFromDiscriminatorValue")!);
     }
 }
