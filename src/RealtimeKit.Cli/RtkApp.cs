@@ -39,23 +39,9 @@ internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         var json = args.Contains("--json");
-        var root = new RootCommand(Description);
-        foreach (var group in MergeGroups(ApiCommands.Create(RunApiAsync).Concat(ResourceCommands()).Append(RawApiCommand.Create(_common, environment, RunApiAsync))))
-        {
-            // The credential options belong to the API commands only, not to emulator or demo.
-            foreach (var option in _common.All)
-            {
-                group.Options.Add(option);
-            }
-
-            root.Subcommands.Add(group);
-        }
-
-        root.Subcommands.Add(EmulatorCommand.Create(stdout, environment));
-        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
 
         // No response files: "@file" is rtk api's --body syntax, not a list of arguments.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parse = CreateRootCommand().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             return await UsageAsync(parse.Errors.Select(e => Explain(e.Message, parse)), json);
@@ -80,6 +66,26 @@ internal sealed partial class RtkApp(TextWriter stdout, TextWriter stderr, Func<
             await ErrorAsync(e is EmulatorUnreachableException ? e.Message : $"{e.GetType().Name}: {e.Message}", json);
             return ApiError;
         }
+    }
+
+    /// <summary>Every command rtk has, as <c>rtk --help</c> shows them.</summary>
+    internal RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(Description);
+        foreach (var group in MergeGroups(ApiCommands.Create(RunApiAsync).Concat(ResourceCommands()).Append(RawApiCommand.Create(_common, environment, RunApiAsync))))
+        {
+            // The credential options belong to the API commands only, not to emulator or demo.
+            foreach (var option in _common.All)
+            {
+                group.Options.Add(option);
+            }
+
+            root.Subcommands.Add(group);
+        }
+
+        root.Subcommands.Add(EmulatorCommand.Create(stdout, environment));
+        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
+        return root;
     }
 
     private IEnumerable<Command> ResourceCommands() =>

@@ -13,9 +13,25 @@ public sealed record ProcessResult(int ExitCode, string Output);
 /// Runs the Kiota version pinned in the repository's tool manifest (<c>dotnet tool run kiota</c> from the
 /// repository root), restoring the local tools first when this machine has never restored them.
 /// </summary>
-public sealed class KiotaTool(string repositoryRoot)
+public sealed class KiotaTool
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
+
+    private readonly string repositoryRoot;
+    private readonly string dotnetHost;
+
+    /// <summary>Kiota as the repository at <paramref name="repositoryRoot"/> pins it, run by the dotnet that runs the build.</summary>
+    public KiotaTool(string repositoryRoot)
+        : this(repositoryRoot, BuildHost())
+    {
+    }
+
+    /// <summary>Tests run a stand-in for <c>dotnet</c>, to see what the pipeline makes of a Kiota run it cannot provoke.</summary>
+    internal KiotaTool(string repositoryRoot, string dotnetHost)
+    {
+        this.repositoryRoot = repositoryRoot;
+        this.dotnetHost = dotnetHost;
+    }
 
     /// <summary>The repository's tool manifest.</summary>
     public string ManifestPath => Path.Combine(repositoryRoot, ".config", "dotnet-tools.json");
@@ -48,11 +64,13 @@ public sealed class KiotaTool(string repositoryRoot)
         return result;
     }
 
+    // Under MSBuild, DOTNET_HOST_PATH names the dotnet that runs the build; use the same one.
+    private static string BuildHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+
     private ProcessResult RunDotnet(IEnumerable<string> arguments)
     {
-        // Under MSBuild, DOTNET_HOST_PATH names the dotnet that runs the build; use the same one.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
+        var start = new ProcessStartInfo(dotnetHost)
         {
             WorkingDirectory = repositoryRoot,
             RedirectStandardOutput = true,

@@ -1,0 +1,86 @@
+using System.CommandLine;
+
+namespace RealtimeKit.Cli.Tests;
+
+/// <summary>
+/// Everything <c>rtk</c> offers explains itself in <c>--help</c>: every command, option and argument has a
+/// description, and every example a command shows is a call of that command.
+/// </summary>
+public class CommandTreeHelpTests
+{
+    private static readonly RootCommand Root = new RtkApp(TextWriter.Null, TextWriter.Null, _ => null).CreateRootCommand();
+
+    public static TheoryData<string> CommandPaths()
+    {
+        var paths = new TheoryData<string>();
+        foreach (var (path, _) in Commands(Root, "rtk"))
+        {
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
+    [Fact]
+    public void The_tree_has_every_group_the_readme_names()
+    {
+        Assert.Equal(
+            new[] { "apps", "demo", "emulator", "meetings", "participants", "poll", "presets", "recordings", "session", "sessions", "webhooks", "api" }.Order(),
+            Root.Subcommands.Select(c => c.Name).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandPaths))]
+    public void Every_command_option_and_argument_is_described(string path)
+    {
+        var command = Find(path);
+
+        Assert.False(string.IsNullOrWhiteSpace(FirstLine(command.Description)), $"{path} has no description");
+        foreach (var option in command.Options.Where(o => o is not System.CommandLine.Help.HelpOption and not VersionOption))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(option.Description), $"{path} {option.Name} has no description");
+        }
+
+        foreach (var argument in command.Arguments)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(argument.Description), $"{path} <{argument.Name}> has no description");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandPaths))]
+    public void Every_example_a_command_shows_calls_that_command(string path)
+    {
+        var description = Find(path).Description ?? string.Empty;
+        var marker = description.IndexOf("\n\nExamples:\n", StringComparison.Ordinal);
+
+        // The root's examples tour the other commands; each command's own examples call it.
+        if (marker < 0 || path == "rtk")
+        {
+            return;
+        }
+
+        var examples = description[(marker + "\n\nExamples:\n".Length)..].Split('\n');
+        Assert.NotEmpty(examples);
+        foreach (var example in examples)
+        {
+            Assert.Contains(path, example, StringComparison.Ordinal);
+        }
+    }
+
+    private static Command Find(string path) => Commands(Root, "rtk").Single(c => c.Path == path).Command;
+
+    private static string FirstLine(string? text) => (text ?? string.Empty).Split('\n')[0];
+
+    private static IEnumerable<(string Path, Command Command)> Commands(Command command, string path)
+    {
+        yield return (path, command);
+        foreach (var sub in command.Subcommands)
+        {
+            foreach (var found in Commands(sub, path + " " + sub.Name))
+            {
+                yield return found;
+            }
+        }
+    }
+}
