@@ -43,6 +43,13 @@ internal sealed class CliHarness : IAsyncDisposable
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>A meeting with one participant added (SDK), not joined.</summary>
+    public async Task<(string MeetingId, Generated.Models.Participant Ada)> MeetingWithParticipantAsync()
+    {
+        var meeting = await Emulator.Control.CreateMeetingAsync("shell");
+        return (meeting.Id, await Client.Participants.AddAsync(meeting.Id, "ada@example.com", "group_call_host"));
+    }
+
     /// <summary>A meeting with participants added (SDK) and joined (control surface).</summary>
     public async Task<(string MeetingId, List<Generated.Models.Participant> People)> LiveMeetingAsync(int count)
     {

@@ -83,23 +83,21 @@ public class EmulatorCommandEdgeTests
     public async Task Participant_commands_find_the_emulator_through_the_variable_and_say_what_happened()
     {
         await using var h = await CliHarness.StartAsync();
-        var meeting = await h.Emulator.Control.CreateMeetingAsync("shell");
-        var ada = await h.Client.Participants.AddAsync(meeting.Id, "ada@example.com", "group_call_host");
+        var (meetingId, ada) = await h.MeetingWithParticipantAsync();
 
         var join = await h.RunAsync("emulator", "join", "-t", ada.Token!);
-        var session = await h.Client.ActiveSession.GetAsync(meeting.Id);
+        var session = await h.Client.ActiveSession.GetAsync(meetingId);
         var leave = await h.RunAsync("emulator", "leave", "-t", ada.Token!);
 
-        Assert.Equal($"Joined session {session.Id} of meeting {meeting.Id}: 1 live.", join.Stdout.TrimEnd());
-        Assert.Equal($"Left session {session.Id} of meeting {meeting.Id}: 0 live.", leave.Stdout.TrimEnd());
+        Assert.Equal($"Joined session {session.Id} of meeting {meetingId}: 1 live.", join.Stdout.TrimEnd());
+        Assert.Equal($"Left session {session.Id} of meeting {meetingId}: 0 live.", leave.Stdout.TrimEnd());
     }
 
     [Fact]
     public async Task A_base_url_flag_wins_over_the_variable()
     {
         await using var h = await CliHarness.StartAsync();
-        var meeting = await h.Emulator.Control.CreateMeetingAsync("shell");
-        var ada = await h.Client.Participants.AddAsync(meeting.Id, "ada@example.com", "group_call_host");
+        var (meetingId, ada) = await h.MeetingWithParticipantAsync();
 
         var result = await CliHarness.RunWithAsync(
             name => name == RealtimeKitClientOptions.BaseUrlVariable ? "http://127.0.0.1:1/client/v4" : null,

@@ -73,11 +73,10 @@ public class EmulatorCommandTests
     public async Task Participants_join_vote_and_leave_from_the_shell()
     {
         await using var h = await CliHarness.StartAsync();
-        var meeting = await h.Emulator.Control.CreateMeetingAsync("shell");
-        var ada = await h.Client.Participants.AddAsync(meeting.Id, "ada@example.com", "group_call_host");
+        var (meetingId, ada) = await h.MeetingWithParticipantAsync();
 
         var join = await h.RunAsync("emulator", "join", "-t", ada.Token!);
-        var poll = await h.Client.ActiveSession.CreatePollAsync(meeting.Id, "Lunch?", ["Pizza", "Sushi"]);
+        var poll = await h.Client.ActiveSession.CreatePollAsync(meetingId, "Lunch?", ["Pizza", "Sushi"]);
         var vote = await h.RunAsync("emulator", "vote", "-t", ada.Token!, "--poll", poll.Poll!.Id!, "-o", "1");
         var leave = await h.RunAsync("emulator", "leave", "-t", ada.Token!);
         var bad = await h.RunAsync("emulator", "join", "-t", "not-a-token");
