@@ -42,11 +42,24 @@ public class RetryPolicyTests
     [InlineData(502, false, false)]
     [InlineData(503, false, false)]
     [InlineData(504, false, false)]
+    [InlineData(599, true, true)]
+    [InlineData(600, true, false)]
+    [InlineData(499, true, false)]
     public void Statuses_are_retried_by_this_matrix(int status, bool idempotent, bool retried)
     {
         var decision = Policy().ForResponse(0, (HttpStatusCode)status, Headers(), idempotent);
 
         Assert.Equal(retried, decision.Retry);
+    }
+
+    [Theory]
+    [InlineData(404, "404 is final")]
+    [InlineData(600, "600 is final")]
+    public void A_final_status_stops_saying_so(int status, string reason)
+    {
+        var decision = Policy().ForResponse(0, (HttpStatusCode)status, Headers(), idempotent: true);
+
+        Assert.Equal(RetryDecision.Stop(reason), decision);
     }
 
     [Fact]

@@ -109,6 +109,13 @@ public sealed class ArgumentSafetyTests
     }
 
     [Fact]
+    public void An_id_of_exactly_the_longest_length_is_accepted_and_one_character_more_is_not()
+    {
+        Assert.Null(Guard.IdProblem(new string('a', Guard.MaxIdLength)));
+        Assert.Equal(("an id of at most 1024 characters", "1025 characters"), Guard.IdProblem(new string('a', Guard.MaxIdLength + 1)));
+    }
+
+    [Fact]
     public async Task Through_client_Api_a_dot_segment_or_another_host_is_refused_before_anything_is_sent()
     {
         var transport = new ScriptedTransport();
