@@ -13,6 +13,9 @@ var release = Argument("release", false);
 // source files changed since that ref (what .ci/run does with HEAD~1).
 var mutateProject = Argument("project", "all");
 var mutateSince = Argument("since", "");
+// Mutate: --files="**/Output/*.cs;**/Spec/*.cs" mutates only those files of the project (Stryker's --mutate globs), for a
+// quick look at one part; a project's score is a whole run's.
+var mutateFiles = Argument("files", "");
 
 var solution = File("./RealtimeKit.Generated.sln");
 var artifacts = Directory("./artifacts");
@@ -152,7 +155,7 @@ Task("Pack")
 });
 
 Task("Mutate")
-    .Description("Mutation-tests --project=facade|emulator|cli|generator (default: all) with Stryker.NET and the project's stryker-config.json; reports (json, markdown, html) under artifacts/mutation/<project>. Fails below the configured break threshold. Not part of Test: a run takes minutes per project.")
+    .Description("Mutation-tests --project=facade|emulator|cli|generator (default: all), or only --files=<glob;glob> of it, with Stryker.NET and the project's stryker-config.json; reports (json, markdown, html) under artifacts/mutation/<project>. Fails below the configured break threshold. Not part of Test: a run takes minutes per project.")
     .IsDependentOn("InstallMock")
     .Does(() =>
 {
@@ -185,6 +188,11 @@ Task("Mutate")
             Information($"Mutate {name}: {changed.Count} C# file(s) changed since {mutateSince}: {string.Join(", ", changed)}");
             // Stryker resolves only branch names, tags and full commit ids, not HEAD~1.
             arguments += $" --since:{CommitId(mutateSince)}";
+        }
+
+        foreach (var glob in mutateFiles.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            arguments += $" --mutate \"{glob}\"";
         }
 
         runs.Add((name, tests, arguments));

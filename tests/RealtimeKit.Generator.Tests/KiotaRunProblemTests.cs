@@ -93,26 +93,91 @@ public sealed class KiotaRunProblemTests : IDisposable
     [UnixFact]
     public void An_up_to_date_run_touches_the_stamp_and_an_unreadable_stamp_means_generating_again()
     {
-        const string writesClient = """
-            mkdir -p "$out"; echo "// client" > "$out/RealtimeKitApiClient.cs"
-            echo '{"kiotaVersion":"1.38.0"}' > "$out/kiota-lock.json"; echo run >> "$LOG"
-            """;
-        Assert.True(Run(writesClient).Succeeded);
+        Assert.True(Run(WritesClient).Succeeded);
         var stamp = _temp.File("out/" + GeneratedFolder.StampFileName);
         File.SetLastWriteTimeUtc(stamp, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
-        var upToDate = Run(writesClient);
+        var upToDate = Run(WritesClient);
 
         Assert.Contains("already generated", upToDate.Summary, StringComparison.Ordinal);
         Assert.True(File.GetLastWriteTimeUtc(stamp) > DateTime.UtcNow.AddMinutes(-5), "The stamp is touched, so MSBuild sees the output as newer than the spec.");
         Assert.Single(File.ReadAllLines(_temp.File("log")));
 
         File.WriteAllText(stamp, "{ not json");
-        var again = Run(writesClient);
+        var again = Run(WritesClient);
 
         Assert.True(again.Succeeded, again.Summary);
         Assert.Contains("generated RealtimeKitApiClient", again.Summary, StringComparison.Ordinal);
         Assert.Equal(2, File.ReadAllLines(_temp.File("log")).Length);
+    }
+
+    [UnixFact]
+    public void Kiota_runs_in_the_repository_root_with_the_offline_switches_in_its_environment()
+    {
+        Run("""
+            pwd >> "$LOG"
+            env | grep -E '^(KIOTA_|DOTNET_CLI_TELEMETRY_OPTOUT|DOTNET_NOLOGO)' | sort >> "$LOG"
+            """);
+
+        Assert.Equal(
+            [Path.GetFullPath(RepoPaths.Root).TrimEnd('/'), .. KiotaSettings.Environment.Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal)],
+            File.ReadAllLines(_temp.File("log")));
+    }
+
+    [UnixFact]
+    public void What_the_tool_printed_is_kept_line_for_line()
+    {
+        var host = _temp.Write("dotnet", "#!/bin/sh\necho one\necho two >&2\n");
+        File.SetUnixFileMode(host, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var result = new KiotaTool(RepoPaths.Root, host).Generate("spec.yaml", _temp.File("out"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["one", "two"], result.Output.Split(Environment.NewLine).Order(StringComparer.Ordinal).Where(l => l.Length > 0));
+        Assert.Equal(2, result.Output.Split(Environment.NewLine).Length - 1);
+    }
+
+    [UnixFact]
+    public void A_successful_run_that_mentions_dotnet_tool_restore_does_not_restore()
+    {
+        var result = Run("""
+            if [ "$2" = "restore" ]; then echo restored >> "$LOG"; exit 0; fi
+            echo "tip: dotnet tool restore"; echo ran >> "$LOG"
+            """);
+
+        Assert.Equal(["ran"], File.ReadAllLines(_temp.File("log")));
+        Assert.False(result.Succeeded);
+    }
+
+    [UnixFact]
+    public void A_leftover_staging_folder_is_emptied_and_a_failed_rerun_leaves_the_output_not_current()
+    {
+        Directory.CreateDirectory(_temp.File("out.staging"));
+        File.WriteAllText(_temp.File("out.staging/Stale.cs"), "// from a crashed run");
+        Assert.True(Run(WritesClient).Succeeded);
+        Assert.False(File.Exists(_temp.File("out/Stale.cs")), "A crashed run's leftovers are not promoted.");
+        var stamp = _temp.File("out/" + GeneratedFolder.StampFileName);
+        Assert.Equal(
+            $"{{\n  \"fingerprint\": \"{GenerationPipeline.Fingerprint(_temp.File("spec.yaml"), "1.38.0")}\",\n  \"kiotaVersion\": \"1.38.0\",\n  \"spec\": \"spec.yaml\"\n}}\n",
+            File.ReadAllText(stamp));
+        Assert.NotEqual(0xEF, File.ReadAllBytes(stamp)[0]);
+
+        var failed = Run("exit 3", "type: array\nitems:\n  $ref: '#/components/schemas/Thing'");
+
+        Assert.False(failed.Succeeded);
+        Assert.False(File.Exists(stamp), "The old output is not taken as current for the new spec.");
+        Assert.True(File.Exists(_temp.File("out/RealtimeKitApiClient.cs")), "The old output stays in place.");
+    }
+
+    [UnixFact]
+    public void An_empty_output_folder_is_replaced_and_a_missing_parent_is_created()
+    {
+        Directory.CreateDirectory(_temp.File("out"));
+        Assert.True(Run(WritesClient).Succeeded);
+
+        var nested = new GenerationRequest(_temp.File("spec.yaml"), "spec.yaml", _temp.File("deep/er/out"), RepoPaths.Root);
+        Assert.True(GenerationPipeline.Run(nested, new KiotaTool(RepoPaths.Root, _temp.File("dotnet"))).Succeeded);
+        Assert.True(File.Exists(_temp.File("deep/er/out/RealtimeKitApiClient.cs")));
     }
 
     [Fact]
@@ -141,14 +206,19 @@ public sealed class KiotaRunProblemTests : IDisposable
         Assert.Equal("keep", File.ReadAllText(Path.Combine(output, "mine.txt")));
     }
 
+    private const string WritesClient = """
+        mkdir -p "$out"; echo "// client" > "$out/RealtimeKitApiClient.cs"
+        echo '{"kiotaVersion":"1.38.0"}' > "$out/kiota-lock.json"; echo run >> "$LOG"
+        """;
+
     /// <summary>Runs the pipeline on a good spec with <paramref name="script"/> (sh) standing in for dotnet; $LOG is a file it may write, $out the folder Kiota writes to.</summary>
-    private GenerationResult Run(string script)
+    private GenerationResult Run(string script, string schema = "$ref: '#/components/schemas/Thing'")
     {
         // $out is the folder after --output, where Kiota would write.
         const string findOutput = """out=""; prev=""; for a in "$@"; do if [ "$prev" = "--output" ]; then out="$a"; fi; prev="$a"; done""";
         var host = _temp.Write("dotnet", $"#!/bin/sh\nLOG='{_temp.File("log")}'\n{findOutput}\n{script}\n");
         File.SetUnixFileMode(host, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var request = new GenerationRequest(_temp.Write("spec.yaml", Operation("$ref: '#/components/schemas/Thing'")), "spec.yaml", _temp.File("out"), RepoPaths.Root);
+        var request = new GenerationRequest(_temp.Write("spec.yaml", Operation(schema)), "spec.yaml", _temp.File("out"), RepoPaths.Root);
         return GenerationPipeline.Run(request, new KiotaTool(RepoPaths.Root, host));
     }
 }

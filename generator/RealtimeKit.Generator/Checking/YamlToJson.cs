@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RealtimeKit.Generator.Diagnostics;
@@ -90,11 +91,7 @@ public static partial class YamlToJson
                     throw Error(keyNode, DiagnosticCodes.YamlUnsupported, "YAML merge keys ('<<') are not supported; write the properties out or use $ref.");
                 }
 
-                if (result.ContainsKey(key))
-                {
-                    throw Error(keyNode, DiagnosticCodes.YamlSyntax, $"Duplicate key '{key}'.");
-                }
-
+                // Duplicate keys never get here: YamlDotNet refuses them while loading ("Duplicate key a").
                 var childPointer = pointer + "/" + SourceMap.Escape(key);
                 result[key] = ConvertNode(valueNode, childPointer);
                 // The key's own position is what an editor should jump to for "this property".
@@ -152,19 +149,21 @@ public static partial class YamlToJson
                     return JsonValue.Create(false);
             }
 
+            // Integers of any size and with leading zeros (007), which JSON's number text does not allow as written.
             if (DecimalInteger().IsMatch(value))
             {
-                return Number(value.TrimStart('+'));
+                return Number(BigInteger.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
             }
 
             if (value.StartsWith("0o", StringComparison.Ordinal) && OctalDigits().IsMatch(value[2..]))
             {
-                return Number(System.Convert.ToInt64(value[2..], 8).ToString(CultureInfo.InvariantCulture));
+                return Number(value[2..].Aggregate(BigInteger.Zero, (total, digit) => (total * 8) + (digit - '0')));
             }
 
             if (value.StartsWith("0x", StringComparison.Ordinal) && HexDigits().IsMatch(value[2..]))
             {
-                return Number(long.Parse(value[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                // The leading 0 keeps BigInteger from reading a high first digit as a sign.
+                return Number(BigInteger.Parse("0" + value[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
             }
 
             if (Float().IsMatch(value))
@@ -182,6 +181,8 @@ public static partial class YamlToJson
 
         // Numbers are kept as JSON text, so readers can take them as int, long, double or decimal alike.
         private static JsonValue Number(string json) => JsonNode.Parse(json)!.AsValue();
+
+        private static JsonValue Number(BigInteger value) => Number(value.ToString(CultureInfo.InvariantCulture));
 
         private SpecException Error(YamlNode node, string code, string message) =>
             new(new SpecDiagnostic(code, message, map.File, (int)node.Start.Line, (int)node.Start.Column));
