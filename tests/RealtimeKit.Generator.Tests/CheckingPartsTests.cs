@@ -91,6 +91,32 @@ public class CheckingPartsTests
     }
 
     [Fact]
+    public void Errors_on_one_line_come_in_column_order()
+    {
+        var yaml = Operation("allOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}, {$ref: '#/components/schemas/C'}]");
+
+        var errors = Assert.Throws<SpecException>(() => SpecLoader.Load(yaml, "spec.yaml")).Diagnostics;
+
+        Assert.Equal(3, errors.Count);
+        Assert.All(errors, e => Assert.Equal(LineOf(yaml, "allOf"), e.Line));
+        Assert.Equal(errors.Select(e => e.Column).Order(), errors.Select(e => e.Column));
+        Assert.EndsWith("schemas/A' does not point to anything in the spec; expected an existing '#/components/schemas/...' entry.", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("schemas/C'", errors[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_loaded_spec_places_a_diagnostic_at_a_pointer_and_reads_json_there()
+    {
+        var yaml = Operation("$ref: '#/components/schemas/Thing'");
+        var spec = SpecLoader.Load(yaml, "spec.yaml");
+
+        Assert.Equal(new SpecDiagnostic("RTKGEN999", "about summary", "spec.yaml", LineOf(yaml, "summary:"), 7, IsWarning: true), spec.At("/paths/~1things/get/summary", "RTKGEN999", "about summary", isWarning: true));
+        Assert.False(spec.At("/paths", "RTKGEN999", "m").IsWarning);
+        Assert.Equal("Get things", spec.JsonAt("/paths/~1things/get/summary")!.GetValue<string>());
+        Assert.Empty(spec.Warnings);
+    }
+
+    [Fact]
     public void A_spec_file_that_cannot_be_read_is_an_error_naming_it_as_displayed()
     {
         var missing = Path.Combine(Path.GetTempPath(), "rtkgen-missing-" + Guid.NewGuid().ToString("N"), "spec.yaml");
