@@ -149,4 +149,46 @@ public class AppAndMeetingCommandTests
         Assert.Equal(2, body.Count);
         Assert.Matches(@"Status\s*│\s*INACTIVE", result.Stdout);
     }
+
+    [Theory]
+    [InlineData("--title", "Renamed", "title", "\"Renamed\"")]
+    [InlineData("--status", "active", "status", "\"ACTIVE\"")]
+    [InlineData("--record-on-start", "true", "record_on_start", "true")]
+    [InlineData("--live-stream-on-start", "true", "live_stream_on_start", "true")]
+    [InlineData("--persist-chat", "false", "persist_chat", "false")]
+    [InlineData("--summarize-on-end", "true", "summarize_on_end", "true")]
+    [InlineData("--transcribe-on-end", "false", "transcribe_on_end", "false")]
+    [InlineData("--keep-alive", "600", "session_keep_alive_time_in_secs", "600")]
+    [InlineData("--keep-alive", "60", "session_keep_alive_time_in_secs", "60")]
+    public async Task Meetings_update_sends_any_one_setting_alone(string flag, string value, string field, string json)
+    {
+        await using var s = await StartAsync("updateMeeting");
+
+        var result = await s.RunAsync("meetings", "update", "-m", MeetingId, flag, value);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var body = Wire.Body(s.Request).AsObject();
+        Assert.Equal(json, Assert.Single(body, p => p.Key == field).Value!.ToJsonString());
+        Assert.Single(body);
+    }
+
+    [Fact]
+    public async Task Meetings_update_with_nothing_to_change_is_a_usage_error_listing_what_can_change()
+    {
+        var result = await CliHarness.RunWithAsync(_ => null, "meetings", "update", "-m", MeetingId, "--account-id", "a", "--app-id", "b", "--api-token", "t");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("Usage error: Nothing to change: pass at least one of --title, --status, --record-on-start, --live-stream-on-start, --persist-chat, --summarize-on-end, --transcribe-on-end, --keep-alive.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("59")]
+    [InlineData("601")]
+    public async Task Keep_alive_outside_60_to_600_is_refused(string seconds)
+    {
+        var result = await CliHarness.RunWithAsync(_ => null, "meetings", "update", "-m", MeetingId, "--keep-alive", seconds);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--keep-alive: expected 60 to 600 seconds, got {seconds}.", result.Stderr, StringComparison.Ordinal);
+    }
 }
