@@ -55,6 +55,17 @@ public class ParticipantAndPresetCommandTests
     }
 
     [Fact]
+    public async Task Participants_edit_can_change_only_the_picture()
+    {
+        await using var s = await StartAsync("editParticipant");
+
+        var result = await s.RunAsync("participants", "edit", "-m", MeetingId, "-p", ParticipantId, "--picture", "https://example.com/ada.png");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JsonAssertions.Equal("""{"picture":"https://example.com/ada.png"}""", s.Request.Body);
+    }
+
+    [Fact]
     public async Task Participants_token_posts_and_prints_the_new_token()
     {
         await using var s = await StartAsync("regenerateParticipantToken");

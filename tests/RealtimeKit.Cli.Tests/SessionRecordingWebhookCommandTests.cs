@@ -115,6 +115,27 @@ public class SessionRecordingWebhookCommandTests
         Assert.Matches(@"Status\s*│\s*INVOKED", result.Stdout);
     }
 
+    [Theory]
+    [InlineData("86400", true)]
+    [InlineData("86401", false)]
+    [InlineData("59", false)]
+    public async Task Recordings_max_seconds_is_60_to_86400(string seconds, bool accepted)
+    {
+        await using var s = await StartAsync("startRecording");
+
+        var result = await s.RunAsync("recordings", "start", "-m", MeetingId, "--max-seconds", seconds);
+
+        if (accepted)
+        {
+            Assert.True(result.ExitCode == 0, result.ToString());
+            JsonAssertions.Equal($$"""{"meeting_id":"{{MeetingId}}","max_seconds":{{seconds}}}""", s.Request.Body);
+            return;
+        }
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--max-seconds: expected 60 to 86400 seconds, got {seconds}.", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Recordings_get_prints_the_download_link()
     {
