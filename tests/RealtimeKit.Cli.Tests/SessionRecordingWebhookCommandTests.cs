@@ -195,6 +195,21 @@ public class SessionRecordingWebhookCommandTests
         Assert.Equal(WebhookId, JsonNode.Parse(result.Stdout)!["id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Webhooks_create_disabled_sends_enabled_false_and_the_list_footer_counts_them()
+    {
+        await using var s = await StartAsync("createWebhook");
+
+        var result = await s.RunAsync("webhooks", "create", "--name", "n", "--url", "https://example.com/h", "-e", "meeting.started", "--disabled");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(Wire.Body(s.Request)["enabled"]!.GetValue<bool>());
+        await using var listing = await StartAsync("listWebhooks");
+        var list = await listing.RunAsync("webhooks", "list");
+        var count = SpecDocument.Examples().First(e => e.OperationId == "listWebhooks" && e.IsSuccess).Value["data"]!.AsArray().Count;
+        Assert.Equal($"{count} webhook(s)", list.Stdout.TrimEnd().Split('\n')[^1]);
+    }
+
     [Theory]
     [InlineData("get", "getWebhook", "GET")]
     [InlineData("delete", "deleteWebhook", "DELETE")]
