@@ -74,6 +74,35 @@ public class SessionRecordingWebhookCommandTests
         Assert.Matches(@"Expires\s*│\s*2026-11-21T09:14:41.870Z", result.Stdout);
     }
 
+    [Theory]
+    [InlineData("chat", "getSessionChat", "Chat download")]
+    [InlineData("transcript", "getSessionTranscript", "Transcript download")]
+    [InlineData("summary", "getSessionSummary", "Summary download")]
+    public async Task Sessions_downloads_label_their_link(string command, string operationId, string label)
+    {
+        await using var s = await StartAsync(operationId);
+
+        var result = await s.RunAsync("sessions", command, "-s", SessionId);
+
+        Assert.Matches($@"{label}\s*│\s*https://", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Sessions_get_asks_for_breakout_rooms_only_with_the_flag_and_list_sends_the_search()
+    {
+        await using var with = await StartAsync("getSession", name: "session");
+        await using var without = await StartAsync("getSession", name: "session");
+        await using var list = await StartAsync("listSessions");
+
+        Assert.Equal(0, (await with.RunAsync("sessions", "get", "-s", SessionId, "--breakout-rooms")).ExitCode);
+        Assert.Equal(0, (await without.RunAsync("sessions", "get", "-s", SessionId)).ExitCode);
+        Assert.Equal(0, (await list.RunAsync("sessions", "list", "--search", "stand")).ExitCode);
+
+        Assert.Equal("true", Wire.Query(with.Request)["include_breakout_rooms"]);
+        Assert.False(Wire.Query(without.Request).ContainsKey("include_breakout_rooms") && Wire.Query(without.Request)["include_breakout_rooms"] == "true");
+        Assert.Equal("stand", Wire.Query(list.Request)["search"]);
+    }
+
     [Fact]
     public async Task Sessions_transcript_sends_the_format()
     {
