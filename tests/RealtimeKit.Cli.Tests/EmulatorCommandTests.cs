@@ -51,6 +51,21 @@ public class EmulatorCommandTests
     }
 
     [Fact]
+    public async Task A_token_flag_wins_over_the_variable()
+    {
+        var (run, connection, stop) = await StartAsync(name => name == RealtimeKitClientOptions.ApiTokenVariable ? "from-variable" : null, "--token", "from-flag");
+
+        RealtimeKitClient Client(string token) => new(new RealtimeKitClientOptions { AccountId = connection["account_id"]!.GetValue<string>(), AppId = connection["app_id"]!.GetValue<string>(), ApiToken = token, BaseUrl = new Uri(connection["base_url"]!.GetValue<string>()), MaxRetries = 0 });
+        using var flag = Client("from-flag");
+        using var variable = Client("from-variable");
+        Assert.Equal(404, (await Assert.ThrowsAsync<RealtimeKitException>(() => flag.ActiveSession.GetAsync("m1"))).StatusCode);
+        Assert.Equal(401, (await Assert.ThrowsAsync<RealtimeKitException>(() => variable.ActiveSession.GetAsync("m1"))).StatusCode);
+
+        await stop.CancelAsync();
+        await run;
+    }
+
+    [Fact]
     public async Task The_text_output_has_export_lines()
     {
         var stdout = new StringWriter();

@@ -67,4 +67,19 @@ public class RawApiCommandTests
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_response_is_indented_for_people_and_on_one_line_with_json()
+    {
+        await using var h = await CliHarness.StartAsync();
+        var meeting = await h.Emulator.Control.CreateMeetingAsync("raw");
+
+        var people = await h.RunAsync("api", "getMeeting", "--path", $"meeting_id={meeting.Id}");
+        var scripts = await h.RunAsync("api", "getMeeting", "--path", $"meeting_id={meeting.Id}", "--json");
+
+        Assert.True(people.ExitCode == 0, people.ToString());
+        Assert.StartsWith("{\n  \"", people.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Single(scripts.Stdout.TrimEnd().Split('\n'));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(people.Stdout), JsonNode.Parse(scripts.Stdout)));
+    }
 }

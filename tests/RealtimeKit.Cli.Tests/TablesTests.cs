@@ -131,6 +131,23 @@ public class TablesTests
     }
 
     [Fact]
+    public void Sessions_are_one_row_each_under_their_columns()
+    {
+        var rendered = RenderedTables.Render(Tables.Sessions([
+            new ActiveSession { Id = "s1", AssociatedId = "m1", MeetingDisplayName = "Stand-up", Status = ActiveSessionStatus.ENDED, StartedAt = "2026-01-02T03:04:05Z", EndedAt = "2026-01-02T04:04:05Z" },
+        ]));
+
+        AssertRow(rendered, "Session", "Meeting", "Title", "Status", "Started", "Ended");
+        AssertRow(rendered, "s1", "m1", "Stand-up", "ENDED", "2026-01-02T03:04:05Z", "2026-01-02T04:04:05Z");
+    }
+
+    [Fact]
+    public void A_webhook_without_events_shows_no_events_row()
+    {
+        AssertFields(Tables.Webhook(new Webhook { Name = "quiet" }), ("Name", "quiet"));
+    }
+
+    [Fact]
     public void Session_participants_and_a_download()
     {
         var rendered = Render(Tables.SessionParticipants([
