@@ -16,6 +16,10 @@ var mutateSince = Argument("since", "");
 // Mutate: --files="**/Output/*.cs;**/Spec/*.cs" mutates only those files of the project (Stryker's --mutate globs), for a
 // quick look at one part; a project's score is a whole run's.
 var mutateFiles = Argument("files", "");
+// Mutate: --shard=K/N runs part K of N of one project (files spread by size, stamped with HEAD) under
+// artifacts/mutation/<project>/shards/K-of-N, then merges the parts present into score.md; a run too long for one
+// sitting is split, and the parts of one commit give the whole run's score.
+var mutateShard = Argument("shard", "");
 
 var solution = File("./RealtimeKit.Generated.sln");
 var artifacts = Directory("./artifacts");
@@ -80,10 +84,7 @@ Task("Build")
 Task("BuildSpecTools")
     .Description("Builds generator/RealtimeKit.SpecTools alone (the spec report, drift, lint and AcceptApi tool), unless the solution build already did.")
     .WithCriteria(() => !solutionBuilt, "the solution build built it")
-    .Does(() =>
-{
-    DotNetBuild(specToolsProject, new DotNetBuildSettings { Configuration = configuration });
-});
+    .Does(() => BuildSpecTools());
 
 Task("InstallMock")
     .Description("Installs Prism (the spec-driven mock server) from tests/prism/package-lock.json.")
@@ -168,8 +169,13 @@ Task("Mutate")
         throw new Exception($"Mutate: unknown --project={string.Join(",", unknown)}; expected one of {string.Join(", ", mutationTargets.Keys)} or all.");
     }
 
+    if (mutateShard != "" && (chosen.Count != 1 || mutateSince != "" || mutateFiles != ""))
+    {
+        throw new Exception($"Mutate: --shard={mutateShard} splits one whole project: give one --project, and neither --since nor --files.");
+    }
+
     // What to run: every chosen project, or with --since only those whose C# sources changed.
-    var runs = new List<(string Name, string Tests, string Arguments)>();
+    var runs = new List<(string Name, string Tests, string Arguments, string Output)>();
     foreach (var name in chosen)
     {
         var (source, tests) = mutationTargets[name];
@@ -195,7 +201,28 @@ Task("Mutate")
             arguments += $" --mutate \"{glob}\"";
         }
 
-        runs.Add((name, tests, arguments));
+        var output = MakeAbsolute(artifacts + Directory("mutation") + Directory(name)).FullPath;
+        if (mutateShard != "")
+        {
+            // The part's files come from SpecTools (which stamps the part with HEAD); the break applies to the merged
+            // score, not to a part's.
+            BuildSpecTools();
+            var part = SpecToolsLines($"mutation-shard --project \"{source}\" --shard {mutateShard} --reports \"{output}\"");
+            output = part[0];
+            Information($"Mutate {name}, part {mutateShard}: {part.Count - 1} file(s): {string.Join(", ", part.Skip(1))}");
+            arguments += string.Concat(part.Skip(1).Select(file => $" --mutate \"**/{file}\"")) + " --break-at 0";
+            if (part.Count == 1)
+            {
+                Information($"Mutate {name}, part {mutateShard}: no file to mutate.");
+                continue;
+            }
+        }
+        else
+        {
+            CleanDirectory(output);
+        }
+
+        runs.Add((name, tests, arguments, output));
     }
 
     var failed = new List<string>();
@@ -204,13 +231,11 @@ Task("Mutate")
         // One mock for every test session Stryker starts; without PRISM_URL each would start its own (seconds apiece).
         WithPrism(prismUrl =>
         {
-            foreach (var (name, tests, arguments) in runs)
+            foreach (var (name, tests, arguments, output) in runs)
             {
-                var output = MakeAbsolute(artifacts + Directory("mutation") + Directory(name));
-                CleanDirectory(output);
                 var exit = StartProcess("dotnet", new ProcessSettings
                 {
-                    Arguments = $"{arguments} --output \"{output.FullPath}\"",
+                    Arguments = $"{arguments} --output \"{output}\"",
                     WorkingDirectory = tests,
                     EnvironmentVariables = new Dictionary<string, string> { ["PRISM_URL"] = prismUrl },
                 });
@@ -220,6 +245,19 @@ Task("Mutate")
                 }
             }
         });
+    }
+
+    if (mutateShard != "" && failed.Count == 0)
+    {
+        // The parts present so far, merged: exit 3 only says parts are still to run.
+        var name = chosen[0];
+        var reports = MakeAbsolute(artifacts + Directory("mutation") + Directory(name)).FullPath;
+        var config = MakeAbsolute(Directory(mutationTargets[name].Tests) + File("stryker-config.json")).FullPath;
+        var exit = SpecTools($"mutation-score --reports \"{reports}\" --config \"{config}\"");
+        if (exit is not 0 and not 3)
+        {
+            failed.Add($"{name} (merged score, exit code {exit})");
+        }
     }
 
     if (failed.Count > 0)
@@ -333,7 +371,24 @@ void PackInto(ConvertableDirectoryPath output, DotNetMSBuildSettings msbuild, bo
 
 // Runs the SpecTools console (generator/RealtimeKit.SpecTools) from the repository root; returns its exit code.
 int SpecTools(string arguments) =>
-    StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{MakeAbsolute(specToolsDll).FullPath}\" {arguments} --configuration {configuration}" });
+    StartProcess("dotnet", new ProcessSettings { Arguments = SpecToolsArguments(arguments) });
+
+// Runs the SpecTools console and returns the lines it printed; fails on a non-zero exit code.
+List<string> SpecToolsLines(string arguments)
+{
+    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = SpecToolsArguments(arguments), RedirectStandardOutput = true }, out var lines);
+    if (exit != 0)
+    {
+        throw new Exception($"SpecTools {arguments.Split(' ')[0]} failed with exit code {exit} (see above).");
+    }
+
+    return lines.ToList();
+}
+
+string SpecToolsArguments(string arguments) => $"\"{MakeAbsolute(specToolsDll).FullPath}\" {arguments} --configuration {configuration}";
+
+// Builds generator/RealtimeKit.SpecTools (incremental: seconds when nothing changed).
+void BuildSpecTools() => DotNetBuild(specToolsProject, new DotNetBuildSettings { Configuration = configuration });
 
 // npm ci from a committed lockfile, only when the lock changed since the last install (it takes ~15 s). Spectral
 // runs no install scripts: none of its packages needs one, and the one it has only reports usage over the network.

@@ -1,5 +1,7 @@
 using RealtimeKit.SpecTools.Drift;
+using RealtimeKit.SpecTools.Infrastructure;
 using RealtimeKit.SpecTools.Lint;
+using RealtimeKit.SpecTools.Mutation;
 using RealtimeKit.SpecTools.PublicApi;
 using RealtimeKit.SpecTools.Reporting;
 
@@ -21,6 +23,12 @@ public static class Commands
                       Spectral with the project's ruleset; findings at YAML line and column. Exit 1 on an error-level finding.
           accept-api  [--repo .] [--configuration Release]
                       Records the built public API into PublicAPI.Unshipped.txt (additions, *REMOVED* for removals).
+          mutation-shard  --project <folder> --shard K/N --reports <folder> [--repo .]
+                      Prepares part K of N of a project's mutation run: stamps reports/shards/K-of-N with HEAD and the
+                      part's files, removes parts of other commits. Prints the part's folder, then its files, one a line.
+          mutation-score  --reports <folder> [--config stryker-config.json]
+                      Merges the parts under reports/shards into the project's score; writes score.md there.
+                      Exit 1: below the configuration's break threshold; 3: parts missing, mixed or uncommitted.
         """;
 
     /// <summary>Runs one command; returns the process exit code (2 for bad usage).</summary>
@@ -70,6 +78,8 @@ public static class Commands
                 "drift" => await DriftAsync(repo, spec, options, outDirectory, output, error).ConfigureAwait(false),
                 "lint" => await LintAsync(repo, spec, options, output, error).ConfigureAwait(false),
                 "accept-api" => AcceptApi.Run(repo, configuration, output.WriteLine),
+                "mutation-shard" => await MutationShardAsync(repo, options, output, error).ConfigureAwait(false),
+                "mutation-score" => await MutationScoreAsync(options, output, error).ConfigureAwait(false),
                 _ => await UnknownAsync(args[0], error).ConfigureAwait(false),
             };
         }
@@ -146,5 +156,47 @@ public static class Commands
 
         await output.WriteLineAsync(SpectralLint.Summary(findings)).ConfigureAwait(false);
         return findings.Any(f => f.Severity == "error") ? 1 : 0;
+    }
+
+    private static async Task<int> MutationShardAsync(string repo, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (!options.TryGetValue("project", out var project) || !options.TryGetValue("shard", out var shardText) || !options.TryGetValue("reports", out var reports))
+        {
+            await error.WriteLineAsync($"error: mutation-shard needs --project, --shard and --reports.\n{Usage}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var shard = MutationShard.Parse(shardText);
+        var (folder, stamp) = ShardRun.Prepare(new GitRepository(repo), Path.GetFullPath(project, repo), shard, Path.GetFullPath(reports, repo), error.WriteLine);
+        await output.WriteLineAsync(folder).ConfigureAwait(false);
+        foreach (var file in stamp.Files)
+        {
+            await output.WriteLineAsync(file).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> MutationScoreAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (!options.TryGetValue("reports", out var reports))
+        {
+            await error.WriteLineAsync($"error: mutation-score needs --reports.\n{Usage}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var breakAt = options.TryGetValue("config", out var config) ? StrykerConfig.BreakThreshold(await File.ReadAllTextAsync(config).ConfigureAwait(false)) : 0;
+        var project = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(reports)));
+        var score = ShardedScore.Load(reports);
+        foreach (var problem in score.Problems)
+        {
+            await error.WriteLineAsync(problem).ConfigureAwait(false);
+        }
+
+        var markdown = Path.Combine(reports, "score.md");
+        await File.WriteAllTextAsync(markdown, score.Markdown(project, breakAt)).ConfigureAwait(false);
+        await output.WriteLineAsync(score.Summary(project, breakAt)).ConfigureAwait(false);
+        await output.WriteLineAsync($"Written: {markdown}").ConfigureAwait(false);
+        return !score.Complete ? 3 : score.Total.Score >= breakAt ? 0 : 1;
     }
 }

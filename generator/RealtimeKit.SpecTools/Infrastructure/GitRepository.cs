@@ -76,6 +76,18 @@ public sealed class GitRepository
         }
     }
 
+    /// <summary>Whether a tracked file differs from HEAD (untracked files do not count).</summary>
+    public bool HasUncommittedChanges()
+    {
+        var result = Git("status", "--porcelain", "--untracked-files=no");
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git status failed: {result.Error.Trim()}");
+        }
+
+        return result.Output.Trim().Length > 0;
+    }
+
     /// <summary>A short form of a commit id for reports.</summary>
     public static string Short(string commit) => commit.Length > 10 ? commit[..10] : commit;
 
