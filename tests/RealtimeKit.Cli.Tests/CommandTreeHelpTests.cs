@@ -8,12 +8,10 @@ namespace RealtimeKit.Cli.Tests;
 /// </summary>
 public class CommandTreeHelpTests
 {
-    private static readonly RootCommand Root = new RtkApp(TextWriter.Null, TextWriter.Null, _ => null).CreateRootCommand();
-
     public static TheoryData<string> CommandPaths()
     {
         var paths = new TheoryData<string>();
-        foreach (var (path, _) in Commands(Root, "rtk"))
+        foreach (var (path, _) in CommandTree.All())
         {
             paths.Add(path);
         }
@@ -26,7 +24,7 @@ public class CommandTreeHelpTests
     {
         Assert.Equal(
             new[] { "apps", "demo", "emulator", "meetings", "participants", "poll", "presets", "recordings", "session", "sessions", "webhooks", "api" }.Order(),
-            Root.Subcommands.Select(c => c.Name).Order());
+            CommandTree.Root.Subcommands.Select(c => c.Name).Order());
     }
 
     [Theory]
@@ -68,19 +66,7 @@ public class CommandTreeHelpTests
         }
     }
 
-    private static Command Find(string path) => Commands(Root, "rtk").Single(c => c.Path == path).Command;
+    private static Command Find(string path) => CommandTree.All().Single(c => c.Path == path).Command;
 
     private static string FirstLine(string? text) => (text ?? string.Empty).Split('\n')[0];
-
-    private static IEnumerable<(string Path, Command Command)> Commands(Command command, string path)
-    {
-        yield return (path, command);
-        foreach (var sub in command.Subcommands)
-        {
-            foreach (var found in Commands(sub, path + " " + sub.Name))
-            {
-                yield return found;
-            }
-        }
-    }
 }

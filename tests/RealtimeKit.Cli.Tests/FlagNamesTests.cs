@@ -1,4 +1,3 @@
-using System.CommandLine;
 using RealtimeKit.Cli.Commands;
 
 namespace RealtimeKit.Cli.Tests;
@@ -66,20 +65,6 @@ public class FlagNamesTests
         Assert.Equal("name-tag stays.", FlagNames.Rewrite("name-tag stays."));
     }
 
-    private static HashSet<string> AllFlags()
-    {
-        var flags = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<Command>([new RtkApp(TextWriter.Null, TextWriter.Null, _ => null).CreateRootCommand()]);
-        while (pending.Count > 0)
-        {
-            var command = pending.Pop();
-            flags.UnionWith(command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)));
-            foreach (var sub in command.Subcommands)
-            {
-                pending.Push(sub);
-            }
-        }
-
-        return flags;
-    }
+    private static HashSet<string> AllFlags() =>
+        CommandTree.All().SelectMany(c => c.Command.Options).SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
 }

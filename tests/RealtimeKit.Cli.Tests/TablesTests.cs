@@ -133,7 +133,7 @@ public class TablesTests
     [Fact]
     public void Sessions_are_one_row_each_under_their_columns()
     {
-        var rendered = RenderedTables.Render(Tables.Sessions([
+        var rendered = Render(Tables.Sessions([
             new ActiveSession { Id = "s1", AssociatedId = "m1", MeetingDisplayName = "Stand-up", Status = ActiveSessionStatus.ENDED, StartedAt = "2026-01-02T03:04:05Z", EndedAt = "2026-01-02T04:04:05Z" },
         ]));
 

@@ -54,9 +54,12 @@ public class RouteTableTests
 
         var (route, _, known) = table.Match("DELETE", ["a", "1"]);
         var (none, _, unknown) = table.Match("GET", ["b", "1"]);
+        var (found, _, foundKnown) = table.Match("GET", ["a", "1"]);
 
         Assert.Null(route);
         Assert.True(known);
+        Assert.NotNull(found);
+        Assert.True(foundKnown);
         Assert.Null(none);
         Assert.False(unknown);
     }

@@ -134,15 +134,12 @@ public class YamlToJsonTests
     }
 
     [Fact]
-    public void A_syntax_error_is_reported_with_the_parsers_message_at_its_place()
+    public void An_unclosed_bracket_is_reported_where_the_parser_stopped()
     {
-        var error = Refused("a: 1\nb: [1, 2\nc: 3\n");
-
-        Assert.Equal(DiagnosticCodes.YamlSyntax, error.Code);
-        Assert.Equal("spec.yaml", error.File);
-        Assert.True(error.Line >= 2, error.ToString());
-        Assert.False(string.IsNullOrWhiteSpace(error.Message));
-        Assert.Equal(error.Message.Trim(), error.Message);
+        // YamlDotNet's scanner gives up here without a message or position of its own: the last event read places it.
+        Assert.Equal(
+            new SpecDiagnostic(DiagnosticCodes.YamlSyntax, "Unexpected end of a YAML construct (an unclosed bracket or quote?).", "spec.yaml", 2, 5),
+            Refused("a: 1\nb: [1, 2\nc: 3\n"));
     }
 
     [Fact]

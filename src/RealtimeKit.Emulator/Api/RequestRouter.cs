@@ -67,9 +67,15 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<I
             return;
         }
 
+        RestApi.CheckLength("account_id", values["account_id"]);
         // The apps operations carry the app id as a UUID (36 characters): the 32-character limit is for the other paths.
-        RestApi.CheckIds(values["account_id"], route.Template.Contains("/kit/apps", StringComparison.Ordinal) ? string.Empty : values["app_id"]);
-        var body = method is "POST" or "PUT" or "PATCH" ? await ReadBodyAsync(context) : string.Empty;
+        if (!route.Template.Contains("/kit/apps", StringComparison.Ordinal))
+        {
+            RestApi.CheckLength("app_id", values["app_id"]);
+        }
+
+        // Read whatever the method: only the handlers of POST, PUT and PATCH look at it, and a GET's body is empty.
+        var body = await ReadBodyAsync(context);
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         // Download links point back at this emulator, at the address the caller reached it by.
         var root = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
@@ -80,7 +86,7 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<I
     private async Task HandleControlAsync(HttpContext context, string[] s)
     {
         var method = context.Request.Method;
-        var body = method == "POST" ? await ReadBodyAsync(context) : string.Empty;
+        var body = await ReadBodyAsync(context);
         switch (method, s)
         {
             case ("POST", ["accounts", var account, "apps", var app, "meetings"]):

@@ -254,7 +254,8 @@ internal static partial class RestApi
         CheckLength("app_id", appId);
     }
 
-    private static void CheckLength(string name, string value)
+    /// <summary>Refuses an account or app id longer than the API's 32 characters, naming it.</summary>
+    public static void CheckLength(string name, string value)
     {
         if (value.Length > 32)
         {

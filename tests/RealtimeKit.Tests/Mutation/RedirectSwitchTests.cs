@@ -34,10 +34,26 @@ public sealed class RedirectSwitchTests
     }
 
     [Fact]
-    public void A_chain_without_a_framework_handler_or_no_handler_at_all_is_fine()
+    public void No_handler_or_a_chain_without_a_framework_handler_is_left_alone_without_an_error()
     {
-        Pipeline.DisableRedirects(null);
-        Pipeline.DisableRedirects(new PassThrough());
+        var lone = new PassThrough();
+
+        Assert.Null(Record.Exception(() => Pipeline.DisableRedirects(null)));
+        Assert.Null(Record.Exception(() => Pipeline.DisableRedirects(lone)));
+        Assert.Null(lone.InnerHandler);
+    }
+
+    [Fact]
+    public async Task A_framework_handler_already_in_use_is_left_as_it_is_without_an_error()
+    {
+        // Once a handler has sent a request its settings are frozen; the SDK's 3xx check still refuses what it follows.
+        var used = new SocketsHttpHandler();
+        using var invoker = new HttpMessageInvoker(used, disposeHandler: true);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:9/");
+        await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(request, CancellationToken.None));
+
+        Assert.Null(Record.Exception(() => Pipeline.DisableRedirects(used)));
+        Assert.True(used.AllowAutoRedirect);
     }
 
     private static (HttpMessageHandler Chain, SocketsHttpHandler End) Chain(int delegating)
