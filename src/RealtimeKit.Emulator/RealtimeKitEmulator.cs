@@ -114,7 +114,9 @@ public sealed class RealtimeKitEmulator : IAsyncDisposable
         var signer = new WebhookSigner();
         var webhooks = new WebhookDispatcher(state.WebhookSubscriptions, signer, options.TimeProvider);
         state.AttachPublisher(webhooks.Publish);
-        var router = new RequestRouter(state, token, () => webhooks.Deliveries, signer.PublicKeyPem);
+        // The signer's RSA key is made when first used (a webhook sent or the public key asked for): generating it costs
+        // more than the rest of a start, and many runs never need it.
+        var router = new RequestRouter(state, token, () => webhooks.Deliveries, signer);
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

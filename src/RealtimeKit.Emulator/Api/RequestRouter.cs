@@ -11,7 +11,7 @@ namespace RealtimeKit.Emulator.Api;
 /// sent as one escaped segment arrives as one id. REST paths live under <c>/client/v4</c> like the real API;
 /// the control surface under <c>/_emulator</c>.
 /// </summary>
-internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<IReadOnlyList<Webhooks.WebhookDelivery>> deliveries, string webhookPublicKeyPem)
+internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<IReadOnlyList<Webhooks.WebhookDelivery>> deliveries, Webhooks.WebhookSigner signer)
 {
     public const string ApiPrefix = "/client/v4";
     public const string ControlPrefix = "/_emulator";
@@ -109,7 +109,7 @@ internal sealed class RequestRouter(EmulatorState state, string apiToken, Func<I
             case ("GET", ["webhooks", "public-key"]):
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/x-pem-file";
-                await context.Response.WriteAsync(webhookPublicKeyPem, context.RequestAborted);
+                await context.Response.WriteAsync(signer.PublicKeyPem, context.RequestAborted);
                 break;
             case ("POST", ["sessions", "leave"]):
                 await Responses.Success(context, 200, state.Leave(JsonBody.Parse(body).RequiredString("token")));
