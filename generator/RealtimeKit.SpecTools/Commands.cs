@@ -25,9 +25,10 @@ public static class Commands
                       Records the built public API into PublicAPI.Unshipped.txt (additions, *REMOVED* for removals).
           mutation-shard  --project <folder> --shard K/N --reports <folder> [--repo .]
                       Prepares part K of N of a project's mutation run: stamps reports/shards/K-of-N with HEAD and the
-                      part's files, removes parts of other commits. Prints the part's folder, then its files, one a line.
-          mutation-score  --reports <folder> [--config stryker-config.json]
-                      Merges the parts under reports/shards into the project's score; writes score.md there.
+                      part's files, removes parts of other code or splits. Prints the part's folder, then its files, one a line.
+          mutation-score  --reports <folder> [--config stryker-config.json] [--repo .]
+                      Merges the parts under reports/shards into the project's score; writes score.md there. Parts of
+                      commits that differ only in Markdown files and docs/ measured the same code and merge.
                       Exit 1: below the configuration's break threshold; 3: parts missing, mixed or uncommitted.
         """;
 
@@ -79,7 +80,7 @@ public static class Commands
                 "lint" => await LintAsync(repo, spec, options, output, error).ConfigureAwait(false),
                 "accept-api" => AcceptApi.Run(repo, configuration, output.WriteLine),
                 "mutation-shard" => await MutationShardAsync(repo, options, output, error).ConfigureAwait(false),
-                "mutation-score" => await MutationScoreAsync(options, output, error).ConfigureAwait(false),
+                "mutation-score" => await MutationScoreAsync(repo, options, output, error).ConfigureAwait(false),
                 _ => await UnknownAsync(args[0], error).ConfigureAwait(false),
             };
         }
@@ -177,7 +178,7 @@ public static class Commands
         return 0;
     }
 
-    private static async Task<int> MutationScoreAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
+    private static async Task<int> MutationScoreAsync(string repo, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
         if (!options.TryGetValue("reports", out var reports))
         {
@@ -187,7 +188,8 @@ public static class Commands
 
         var breakAt = options.TryGetValue("config", out var config) ? StrykerConfig.BreakThreshold(await File.ReadAllTextAsync(config).ConfigureAwait(false)) : 0;
         var project = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(reports)));
-        var score = ShardedScore.Load(reports);
+        var repository = new GitRepository(repo);
+        var score = ShardedScore.Load(reports, repository.SameCode);
         foreach (var problem in score.Problems)
         {
             await error.WriteLineAsync(problem).ConfigureAwait(false);

@@ -91,7 +91,7 @@ public sealed class ShardedScoreTests : IDisposable
 
         Assert.True(score.Complete, string.Join("\n", score.Problems));
         Assert.Equal(2, score.Count);
-        Assert.Equal(Commit, score.Commit);
+        Assert.Equal([Commit], score.Commits);
         Assert.False(score.Uncommitted);
         Assert.Equal([1, 2], score.Present);
         Assert.Equal(new MutationTally(2, 0, 1, 0), score.Files["A.cs"]);
@@ -130,12 +130,39 @@ public sealed class ShardedScoreTests : IDisposable
         var score = ShardedScore.Load(_reports);
 
         Assert.False(score.Complete);
-        Assert.Null(score.Commit);
+        Assert.Equal([Commit, "fedcba9876543210fedcba9876543210fedcba98"], score.Commits);
         Assert.True(score.Uncommitted);
         Assert.Contains("Parts of different splits: 1/2, 1/3, 2/2.", score.Problems);
-        Assert.Contains("Parts of different commits: 1/2 on 0123456789, 1/3 on 0123456789, 2/2 on fedcba9876; rerun the older parts.", score.Problems);
+        Assert.Contains("Parts of different code: 1/2 on 0123456789, 1/3 on 0123456789, 2/2 on fedcba9876; rerun the older parts.", score.Problems);
         Assert.Contains("Parts 2/2 ran with uncommitted changes: their score is not the commit's.", score.Problems);
         Assert.Contains("A.cs is in more than one part.", score.Problems);
+    }
+
+    [Fact]
+    public void Parts_of_commits_that_hold_the_same_code_merge()
+    {
+        const string Later = "fedcba9876543210fedcba9876543210fedcba98";
+        Part("1/2", ["A.cs"], Report(("A.cs", ["Killed"])));
+        Part("2/2", ["B.cs"], Report(("B.cs", ["Survived"])), commit: Later);
+
+        var strict = ShardedScore.Load(_reports);
+        var lenient = ShardedScore.Load(_reports, (a, b) => (a, b) is (Commit, Later) or (Later, Commit));
+
+        Assert.False(strict.Complete);
+        Assert.True(lenient.Complete, string.Join("\n", lenient.Problems));
+        Assert.Equal("emulator: 50.00% over 2 of 2 part(s) (killed 1, timeout 0, survived 1, no coverage 0) on 0123456789 and fedcba9876: BELOW the break threshold 80%.", lenient.Summary("emulator", 80));
+    }
+
+    [Fact]
+    public void Commits_that_differ_only_in_markdown_hold_the_same_code()
+    {
+        var repository = new Infrastructure.GitRepository(RepoPaths.Root);
+
+        // 9f5a19e changed only README.md; b97fbf2 added CLI tests.
+        Assert.True(repository.SameCode("b97fbf2bd3651c9594030ba50905cf4cbc10b347", "9f5a19e6e39b067f0832b86760b4121168f324b4"));
+        Assert.True(repository.SameCode("9f5a19e6e39b067f0832b86760b4121168f324b4", "9f5a19e6e39b067f0832b86760b4121168f324b4"));
+        Assert.False(repository.SameCode("50ed66a", "b97fbf2bd3651c9594030ba50905cf4cbc10b347"));
+        Assert.False(repository.SameCode("no-such-commit", "9f5a19e6e39b067f0832b86760b4121168f324b4"));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ public static class ShardRun
 {
     /// <summary>
     /// Chooses <paramref name="shard"/>'s share of the C# files under <paramref name="project"/> (bin and obj left
-    /// out), removes parts under <paramref name="projectReports"/>/shards that measured another commit or another
-    /// split (they can no longer be merged with this one), and writes an empty folder for this part holding its stamp.
+    /// out), removes parts under <paramref name="projectReports"/>/shards that measured other code or another split
+    /// (they can no longer be merged with this one), and writes an empty folder for this part holding its stamp.
     /// </summary>
     /// <returns>The part's folder (Stryker's output) and its stamp.</returns>
     public static (string Folder, ShardStamp Stamp) Prepare(GitRepository repository, string project, MutationShard shard, string projectReports, Action<string> log)
@@ -34,7 +34,7 @@ public static class ShardRun
         {
             var stampFile = Path.Combine(other, ShardStamp.FileName);
             var old = File.Exists(stampFile) ? ShardStamp.Parse(File.ReadAllText(stampFile), stampFile) : null;
-            if (old is null || old.Commit != commit || MutationShard.Parse(old.Shard).Count != shard.Count)
+            if (old is null || MutationShard.Parse(old.Shard).Count != shard.Count || !repository.SameCode(old.Commit, commit))
             {
                 log($"Removing {other}: {(old is null ? "no stamp" : $"part {old.Shard} of commit {GitRepository.Short(old.Commit)}")}, which cannot be merged with part {shard} of {GitRepository.Short(commit)}.");
                 Directory.Delete(other, recursive: true);

@@ -14,10 +14,10 @@ public sealed class ShardedScore
     /// <summary>The report of a part, under its folder.</summary>
     public static readonly string ReportPath = Path.Combine("reports", "mutation-report.json");
 
-    private ShardedScore(int count, string? commit, bool uncommitted, IReadOnlyList<int> present, IReadOnlyList<string> problems, IReadOnlyDictionary<string, MutationTally> files)
+    private ShardedScore(int count, IReadOnlyList<string> commits, bool uncommitted, IReadOnlyList<int> present, IReadOnlyList<string> problems, IReadOnlyDictionary<string, MutationTally> files)
     {
         Count = count;
-        Commit = commit;
+        Commits = commits;
         Uncommitted = uncommitted;
         Present = present;
         Problems = problems;
@@ -27,8 +27,8 @@ public sealed class ShardedScore
     /// <summary>How many parts the project was split into (0 when none was found).</summary>
     public int Count { get; }
 
-    /// <summary>The commit every part measured, when they agree.</summary>
-    public string? Commit { get; }
+    /// <summary>The distinct commits the parts measured (more than one when they differ only in documentation).</summary>
+    public IReadOnlyList<string> Commits { get; }
 
     /// <summary>Whether a part ran with uncommitted changes (its score is not the commit's).</summary>
     public bool Uncommitted { get; }
@@ -42,15 +42,18 @@ public sealed class ShardedScore
     /// <summary>Each file's tally (project-relative path), from the part that owns it.</summary>
     public IReadOnlyDictionary<string, MutationTally> Files { get; }
 
-    /// <summary>Whether every part of one commit, without uncommitted changes, has its report: the score is the project's.</summary>
+    /// <summary>Whether every part, all of the same code and without uncommitted changes, has its report: the score is the project's.</summary>
     public bool Complete => Problems.Count == 0;
 
     /// <summary>All files together.</summary>
     public MutationTally Total => Files.Values.Aggregate(MutationTally.Empty, (sum, tally) => sum + tally);
 
     /// <summary>Reads the parts under <paramref name="projectReports"/>/shards.</summary>
-    public static ShardedScore Load(string projectReports)
+    /// <param name="projectReports">The project's report folder.</param>
+    /// <param name="sameCode">Whether two commits hold the same code (by default: whether they are the same commit).</param>
+    public static ShardedScore Load(string projectReports, Func<string, string, bool>? sameCode = null)
     {
+        sameCode ??= (a, b) => string.Equals(a, b, StringComparison.Ordinal);
         var problems = new List<string>();
         var shardsFolder = Path.Combine(projectReports, "shards");
         var parts = Directory.Exists(shardsFolder)
@@ -58,7 +61,7 @@ public sealed class ShardedScore
             : [];
         if (parts.Count == 0)
         {
-            return new ShardedScore(0, null, false, [], [$"No part of a sharded run under {shardsFolder}."], new Dictionary<string, MutationTally>());
+            return new ShardedScore(0, [], false, [], [$"No part of a sharded run under {shardsFolder}."], new Dictionary<string, MutationTally>());
         }
 
         var stamps = parts.Select(d => (Folder: d, Stamp: ShardStamp.Parse(File.ReadAllText(Path.Combine(d, ShardStamp.FileName)), Path.Combine(d, ShardStamp.FileName)))).ToList();
@@ -70,9 +73,9 @@ public sealed class ShardedScore
             problems.Add($"Parts of different splits: {string.Join(", ", shards.Select(s => s.Shard.ToString()))}.");
         }
 
-        if (commits.Count > 1)
+        if (commits.Skip(1).Any(c => !sameCode(commits[0], c)))
         {
-            problems.Add($"Parts of different commits: {string.Join(", ", shards.Select(s => $"{s.Shard} on {GitRepository.Short(s.Stamp.Commit)}"))}; rerun the older parts.");
+            problems.Add($"Parts of different code: {string.Join(", ", shards.Select(s => $"{s.Shard} on {GitRepository.Short(s.Stamp.Commit)}"))}; rerun the older parts.");
         }
 
         var uncommitted = shards.Where(s => s.Stamp.Uncommitted).Select(s => s.Shard.ToString()).ToList();
@@ -110,7 +113,7 @@ public sealed class ShardedScore
             problems.Add($"Parts not run: {string.Join(", ", missing.Select(i => FormattableString.Invariant($"{i}/{count}")))}.");
         }
 
-        return new ShardedScore(count, commits.Count == 1 ? commits[0] : null, uncommitted.Count > 0, present.Order().ToList(), problems, files);
+        return new ShardedScore(count, commits, uncommitted.Count > 0, present.Order().ToList(), problems, files);
     }
 
     /// <summary>One line: the score, what it covers, and whether it is the project's.</summary>
@@ -118,7 +121,7 @@ public sealed class ShardedScore
     {
         var total = Total;
         var what = FormattableString.Invariant($"{project}: {total.ScoreText} over {Present.Count} of {Count} part(s) (killed {total.Killed}, timeout {total.Timeout}, survived {total.Survived}, no coverage {total.NoCoverage})");
-        var commit = Commit is null ? string.Empty : $" on {GitRepository.Short(Commit)}";
+        var commit = Commits.Count == 0 ? string.Empty : $" on {string.Join(" and ", Commits.Select(GitRepository.Short))}";
         if (!Complete)
         {
             return $"{what}{commit}: not yet the project's score.";
