@@ -207,7 +207,7 @@ Task("Mutate")
             // The part's files come from SpecTools (which stamps the part with HEAD); the break applies to the merged
             // score, not to a part's.
             BuildSpecTools();
-            var part = SpecToolsLines($"mutation-shard --project \"{source}\" --shard {mutateShard} --reports \"{output}\"");
+            var part = SpecToolsLines($"mutation-shard --project \"{source}\" --tests \"{tests}\" --shard {mutateShard} --reports \"{output}\"");
             output = part[0];
             Information($"Mutate {name}, part {mutateShard}: {part.Count - 1} file(s): {string.Join(", ", part.Skip(1))}");
             arguments += string.Concat(part.Skip(1).Select(file => $" --mutate \"**/{file}\"")) + " --break-at 0";

@@ -23,12 +23,12 @@ public static class Commands
                       Spectral with the project's ruleset; findings at YAML line and column. Exit 1 on an error-level finding.
           accept-api  [--repo .] [--configuration Release]
                       Records the built public API into PublicAPI.Unshipped.txt (additions, *REMOVED* for removals).
-          mutation-shard  --project <folder> --shard K/N --reports <folder> [--repo .]
+          mutation-shard  --project <folder> --tests <folder> --shard K/N --reports <folder> [--repo .]
                       Prepares part K of N of a project's mutation run: stamps reports/shards/K-of-N with HEAD and the
                       part's files, removes parts of other code or splits. Prints the part's folder, then its files, one a line.
           mutation-score  --reports <folder> [--config stryker-config.json] [--repo .]
                       Merges the parts under reports/shards into the project's score; writes score.md there. Parts of
-                      commits that differ only in Markdown files and docs/ measured the same code and merge.
+                      commits that differ only in Markdown, docs/ and test projects the tests do not use merge.
                       Exit 1: below the configuration's break threshold; 3: parts missing, mixed or uncommitted.
         """;
 
@@ -161,14 +161,14 @@ public static class Commands
 
     private static async Task<int> MutationShardAsync(string repo, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
-        if (!options.TryGetValue("project", out var project) || !options.TryGetValue("shard", out var shardText) || !options.TryGetValue("reports", out var reports))
+        if (!options.TryGetValue("project", out var project) || !options.TryGetValue("tests", out var tests) || !options.TryGetValue("shard", out var shardText) || !options.TryGetValue("reports", out var reports))
         {
-            await error.WriteLineAsync($"error: mutation-shard needs --project, --shard and --reports.\n{Usage}").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: mutation-shard needs --project, --tests, --shard and --reports.\n{Usage}").ConfigureAwait(false);
             return 2;
         }
 
         var shard = MutationShard.Parse(shardText);
-        var (folder, stamp) = ShardRun.Prepare(new GitRepository(repo), Path.GetFullPath(project, repo), shard, Path.GetFullPath(reports, repo), error.WriteLine);
+        var (folder, stamp) = ShardRun.Prepare(new GitRepository(repo), Path.GetFullPath(project, repo), tests, shard, Path.GetFullPath(reports, repo), error.WriteLine);
         await output.WriteLineAsync(folder).ConfigureAwait(false);
         foreach (var file in stamp.Files)
         {
@@ -189,7 +189,7 @@ public static class Commands
         var breakAt = options.TryGetValue("config", out var config) ? StrykerConfig.BreakThreshold(await File.ReadAllTextAsync(config).ConfigureAwait(false)) : 0;
         var project = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(reports)));
         var repository = new GitRepository(repo);
-        var score = ShardedScore.Load(reports, repository.SameCode);
+        var score = ShardedScore.Load(reports, (a, b) => a.Tests == b.Tests && (a.Commit == b.Commit || repository.SameCode(a.Commit, b.Commit, MeasuredCode.Ignored(repo, a.Tests))));
         foreach (var problem in score.Problems)
         {
             await error.WriteLineAsync(problem).ConfigureAwait(false);

@@ -8,6 +8,7 @@ namespace RealtimeKit.SpecTools.Tests;
 public sealed class ShardedScoreTests : IDisposable
 {
     private const string Commit = "0123456789abcdef0123456789abcdef01234567";
+    private const string Tests = "tests/RealtimeKit.SpecTools.Tests";
     private readonly string _reports = Directory.CreateTempSubdirectory("rtk-shards-").FullName;
 
     public void Dispose() => Directory.Delete(_reports, recursive: true);
@@ -29,7 +30,7 @@ public sealed class ShardedScoreTests : IDisposable
     {
         var folder = Path.Combine(_reports, "shards", MutationShard.Parse(shard).FolderName);
         Directory.CreateDirectory(Path.Combine(folder, "reports"));
-        File.WriteAllText(Path.Combine(folder, ShardStamp.FileName), new ShardStamp(shard, commit, uncommitted, files).ToJson());
+        File.WriteAllText(Path.Combine(folder, ShardStamp.FileName), new ShardStamp(shard, commit, uncommitted, files, "tests/X.Tests").ToJson());
         if (report is not null)
         {
             File.WriteAllText(Path.Combine(folder, ShardedScore.ReportPath), report);
@@ -146,7 +147,7 @@ public sealed class ShardedScoreTests : IDisposable
         Part("2/2", ["B.cs"], Report(("B.cs", ["Survived"])), commit: Later);
 
         var strict = ShardedScore.Load(_reports);
-        var lenient = ShardedScore.Load(_reports, (a, b) => (a, b) is (Commit, Later) or (Later, Commit));
+        var lenient = ShardedScore.Load(_reports, (a, b) => (a.Commit, b.Commit) is (Commit, Later) or (Later, Commit));
 
         Assert.False(strict.Complete);
         Assert.True(lenient.Complete, string.Join("\n", lenient.Problems));
@@ -154,15 +155,63 @@ public sealed class ShardedScoreTests : IDisposable
     }
 
     [Fact]
-    public void Commits_that_differ_only_in_markdown_hold_the_same_code()
+    public void Commits_that_differ_only_in_documentation_or_tests_the_project_does_not_use_hold_the_same_code()
     {
-        var repository = new Infrastructure.GitRepository(RepoPaths.Root);
+        // A repository of its own: src/, tests/A.Tests (which uses tests/Support) and tests/B.Tests.
+        var root = Path.Combine(_reports, "repo");
+        Write(root, "src/Code.cs", "class Code {}");
+        Write(root, "tests/A.Tests/A.Tests.csproj", """<Project><ItemGroup><ProjectReference Include="..\Support\Support.csproj" /></ItemGroup></Project>""");
+        Write(root, "tests/Support/Support.csproj", "<Project />");
+        Write(root, "tests/B.Tests/B.Tests.csproj", "<Project />");
+        var repository = new Infrastructure.GitRepository(root);
+        var forA = MeasuredCode.Ignored(root, "tests/A.Tests");
+        var forB = MeasuredCode.Ignored(root, "tests/B.Tests/");
+        var first = CommitAll(root, "first");
+        var readme = CommitAll(root, "README.md", "# Notes");
+        var docs = CommitAll(root, "docs/guide.txt", "how to");
+        var bTest = CommitAll(root, "tests/B.Tests/BTests.cs", "class BTests {}");
+        var support = CommitAll(root, "tests/Support/Helper.cs", "class Helper {}");
+        var code = CommitAll(root, "src/Code.cs", "class Code { int x; }");
 
-        // 9f5a19e changed only README.md; b97fbf2 added CLI tests.
-        Assert.True(repository.SameCode("b97fbf2bd3651c9594030ba50905cf4cbc10b347", "9f5a19e6e39b067f0832b86760b4121168f324b4"));
-        Assert.True(repository.SameCode("9f5a19e6e39b067f0832b86760b4121168f324b4", "9f5a19e6e39b067f0832b86760b4121168f324b4"));
-        Assert.False(repository.SameCode("50ed66a", "b97fbf2bd3651c9594030ba50905cf4cbc10b347"));
-        Assert.False(repository.SameCode("no-such-commit", "9f5a19e6e39b067f0832b86760b4121168f324b4"));
+        Assert.Equal([":(exclude)*.md", ":(exclude)docs/", ":(exclude)tests/B.Tests/"], forA);
+        Assert.Equal([":(exclude)*.md", ":(exclude)docs/", ":(exclude)tests/A.Tests/", ":(exclude)tests/Support/"], forB);
+        Assert.True(repository.SameCode(first, docs, forA));
+        Assert.True(repository.SameCode(readme, bTest, forA));   // B's tests do not change what A's tests measure
+        Assert.False(repository.SameCode(readme, bTest, forB));  // but they do for B
+        Assert.False(repository.SameCode(bTest, support, forA)); // A uses Support
+        Assert.True(repository.SameCode(bTest, support, forB));
+        Assert.False(repository.SameCode(support, code, forB));
+        Assert.False(repository.SameCode("no-such-commit", code, forA));
+        Assert.True(repository.SameCode(code, code, []));
+        Assert.False(repository.HasUncommittedChanges(forA));
+        File.WriteAllText(Path.Combine(root, "README.md"), "# Edited");
+        File.WriteAllText(Path.Combine(root, "tests/B.Tests/BTests.cs"), "class BTests { }");
+        Assert.False(repository.HasUncommittedChanges(forA));
+        Assert.True(repository.HasUncommittedChanges(forB));
+        Assert.Throws<DirectoryNotFoundException>(() => MeasuredCode.Ignored(root, "tests/NoSuch.Tests"));
+    }
+
+    private static void Write(string root, string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
+        File.WriteAllText(Path.Combine(root, path), text);
+    }
+
+    // Commits the work tree (after writing the file, when given) and returns the commit id.
+    private static string CommitAll(string root, string path, string? text = null)
+    {
+        if (text is not null)
+        {
+            Write(root, path, text);
+        }
+
+        foreach (var command in new[] { new[] { "init", "-q" }, ["add", "-A"], ["commit", "-q", "-m", path] })
+        {
+            var run = Infrastructure.ProcessRunner.Run("git", ["-c", "user.name=T", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false", .. command], root);
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        return new Infrastructure.GitRepository(root).ResolveCommit("HEAD")!;
     }
 
     [Fact]
@@ -204,7 +253,7 @@ public sealed class ShardedScoreTests : IDisposable
         Part("1/2", ["Old.cs"], Report(), commit: "fedcba9876543210fedcba9876543210fedcba98");
         Directory.CreateDirectory(Path.Combine(_reports, "shards", "no-stamp"));
 
-        var (exit, output) = Run("mutation-shard", "--repo", RepoPaths.Root, "--project", project, "--shard", "2/2", "--reports", _reports);
+        var (exit, output) = Run("mutation-shard", "--repo", RepoPaths.Root, "--project", project, "--tests", Tests, "--shard", "2/2", "--reports", _reports);
 
         Assert.Equal(0, exit);
         Assert.Contains($"Removing {Path.Combine(_reports, "shards", "1-of-2")}: part 1/2 of commit fedcba9876, which cannot be merged with part 2/2 of {head[..10]}.", output, StringComparison.Ordinal);
@@ -213,12 +262,13 @@ public sealed class ShardedScoreTests : IDisposable
         Assert.Equal(["2-of-2"], Directory.GetDirectories(Path.Combine(_reports, "shards")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var second = ShardStamp.Parse(File.ReadAllText(Path.Combine(folder, ShardStamp.FileName)), "stamp");
         Assert.Equal("2/2", second.Shard);
+        Assert.Equal(Tests, second.Tests);
         Assert.Equal(head, second.Commit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith("Removing", StringComparison.Ordinal)).ToList();
         Assert.Equal([folder, .. second.Files], lines);
 
         Part("1/3", ["Other.cs"], Report(), commit: head);
-        Assert.Equal(0, Run("mutation-shard", "--repo", RepoPaths.Root, "--project", project, "--shard", "1/2", "--reports", _reports).Exit);
+        Assert.Equal(0, Run("mutation-shard", "--repo", RepoPaths.Root, "--project", project, "--tests", Tests, "--shard", "1/2", "--reports", _reports).Exit);
 
         Assert.Equal(["1-of-2", "2-of-2"], Directory.GetDirectories(Path.Combine(_reports, "shards")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var first = ShardStamp.Parse(File.ReadAllText(Path.Combine(_reports, "shards", "1-of-2", ShardStamp.FileName)), "stamp");
@@ -230,11 +280,11 @@ public sealed class ShardedScoreTests : IDisposable
     [Fact]
     public void A_part_needs_its_project_shard_and_reports_and_an_existing_project()
     {
-        Assert.Equal(2, Run("mutation-shard", "--project", "src", "--shard", "1/2").Exit);
-        var (exit, output) = Run("mutation-shard", "--repo", RepoPaths.Root, "--project", "no/such/project", "--shard", "1/2", "--reports", _reports);
+        Assert.Equal(2, Run("mutation-shard", "--project", "src", "--shard", "1/2", "--reports", _reports).Exit);
+        var (exit, output) = Run("mutation-shard", "--repo", RepoPaths.Root, "--project", "no/such/project", "--tests", Tests, "--shard", "1/2", "--reports", _reports);
         Assert.Equal(1, exit);
         Assert.Contains("no/such/project does not exist", output, StringComparison.Ordinal);
-        var (badShard, message) = Run("mutation-shard", "--repo", RepoPaths.Root, "--project", "src", "--shard", "2/1", "--reports", _reports);
+        var (badShard, message) = Run("mutation-shard", "--repo", RepoPaths.Root, "--project", "src", "--tests", Tests, "--shard", "2/1", "--reports", _reports);
         Assert.Equal(1, badShard);
         Assert.Contains("not '2/1'", message, StringComparison.Ordinal);
     }

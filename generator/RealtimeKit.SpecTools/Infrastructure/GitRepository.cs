@@ -76,17 +76,14 @@ public sealed class GitRepository
         }
     }
 
-    // What is not code: Markdown anywhere and docs/. Measurements of commits that differ only there are of the same code.
-    private static readonly string[] CodePaths = [".", ":(exclude)*.md", ":(exclude)docs/"];
+    /// <summary>Whether two commits differ nowhere but in <paramref name="ignored"/> (git pathspecs of what to leave out).</summary>
+    public bool SameCode(string commit, string other, IEnumerable<string> ignored) =>
+        string.Equals(commit, other, StringComparison.Ordinal) || Git(["diff", "--quiet", commit, other, "--", ".", .. ignored]).ExitCode == 0;
 
-    /// <summary>Whether two commits hold the same code: they differ at most in Markdown files and under docs/.</summary>
-    public bool SameCode(string commit, string other) =>
-        string.Equals(commit, other, StringComparison.Ordinal) || Git(["diff", "--quiet", commit, other, "--", .. CodePaths]).ExitCode == 0;
-
-    /// <summary>Whether a tracked file of code differs from HEAD (untracked files, Markdown and docs/ do not count).</summary>
-    public bool HasUncommittedChanges()
+    /// <summary>Whether a tracked file outside <paramref name="ignored"/> (git pathspecs) differs from HEAD; untracked files do not count.</summary>
+    public bool HasUncommittedChanges(IEnumerable<string> ignored)
     {
-        var result = Git(["status", "--porcelain", "--untracked-files=no", "--", .. CodePaths]);
+        var result = Git(["status", "--porcelain", "--untracked-files=no", "--", ".", .. ignored]);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"git status failed: {result.Error.Trim()}");

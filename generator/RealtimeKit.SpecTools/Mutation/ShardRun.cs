@@ -7,11 +7,11 @@ public static class ShardRun
 {
     /// <summary>
     /// Chooses <paramref name="shard"/>'s share of the C# files under <paramref name="project"/> (bin and obj left
-    /// out), removes parts under <paramref name="projectReports"/>/shards that measured other code or another split
+    /// out; judged by the test project in <paramref name="tests"/>, repository-relative), removes parts under <paramref name="projectReports"/>/shards that measured other code or another split
     /// (they can no longer be merged with this one), and writes an empty folder for this part holding its stamp.
     /// </summary>
     /// <returns>The part's folder (Stryker's output) and its stamp.</returns>
-    public static (string Folder, ShardStamp Stamp) Prepare(GitRepository repository, string project, MutationShard shard, string projectReports, Action<string> log)
+    public static (string Folder, ShardStamp Stamp) Prepare(GitRepository repository, string project, string tests, MutationShard shard, string projectReports, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(shard);
@@ -27,14 +27,16 @@ public static class ShardRun
             .Select(path => (path, new FileInfo(Path.Combine(project, path)).Length))
             .ToList();
         var commit = repository.ResolveCommit("HEAD") ?? throw new InvalidOperationException($"{repository.Root} has no commit to stamp the part with.");
-        var stamp = new ShardStamp(shard.ToString(), commit, repository.HasUncommittedChanges(), shard.FilesOf(sources));
+        var testsFolder = Path.GetRelativePath(repository.Root, Path.GetFullPath(tests, repository.Root)).Replace('\\', '/');
+        var ignored = MeasuredCode.Ignored(repository.Root, testsFolder);
+        var stamp = new ShardStamp(shard.ToString(), commit, repository.HasUncommittedChanges(ignored), shard.FilesOf(sources), testsFolder);
 
         var shards = Path.Combine(projectReports, "shards");
         foreach (var other in Directory.Exists(shards) ? Directory.GetDirectories(shards) : [])
         {
             var stampFile = Path.Combine(other, ShardStamp.FileName);
             var old = File.Exists(stampFile) ? ShardStamp.Parse(File.ReadAllText(stampFile), stampFile) : null;
-            if (old is null || MutationShard.Parse(old.Shard).Count != shard.Count || !repository.SameCode(old.Commit, commit))
+            if (old is null || MutationShard.Parse(old.Shard).Count != shard.Count || old.Tests != testsFolder || !repository.SameCode(old.Commit, commit, ignored))
             {
                 log($"Removing {other}: {(old is null ? "no stamp" : $"part {old.Shard} of commit {GitRepository.Short(old.Commit)}")}, which cannot be merged with part {shard} of {GitRepository.Short(commit)}.");
                 Directory.Delete(other, recursive: true);

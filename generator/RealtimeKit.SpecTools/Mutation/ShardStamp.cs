@@ -11,11 +11,13 @@ namespace RealtimeKit.SpecTools.Mutation;
 /// <param name="Commit">The full commit id of HEAD when the part started.</param>
 /// <param name="Uncommitted">Whether tracked files differed from that commit.</param>
 /// <param name="Files">The part's files, relative to the mutated project's folder.</param>
+/// <param name="Tests">The test project's folder, repository-relative: what counts as the same code depends on it (<see cref="MeasuredCode"/>).</param>
 public sealed record ShardStamp(
     [property: JsonPropertyName("shard")] string Shard,
     [property: JsonPropertyName("commit")] string Commit,
     [property: JsonPropertyName("uncommitted")] bool Uncommitted,
-    [property: JsonPropertyName("files")] IReadOnlyList<string> Files)
+    [property: JsonPropertyName("files")] IReadOnlyList<string> Files,
+    [property: JsonPropertyName("tests")] string Tests)
 {
     /// <summary>The stamp's file name in a part's folder.</summary>
     public const string FileName = "shard.json";
@@ -32,7 +34,7 @@ public sealed record ShardStamp(
         try
         {
             var stamp = JsonSerializer.Deserialize<ShardStamp>(json);
-            if (stamp is { Shard: not null, Commit: not null, Files: not null })
+            if (stamp is { Shard: not null, Commit: not null, Files: not null, Tests: not null })
             {
                 return stamp;
             }
@@ -42,6 +44,6 @@ public sealed record ShardStamp(
             throw new FormatException($"{source} is not a shard stamp: {e.Message}", e);
         }
 
-        throw new FormatException($"{source} is not a shard stamp: it needs shard, commit and files.");
+        throw new FormatException($"{source} is not a shard stamp: it needs shard, commit, files and tests.");
     }
 }

@@ -50,10 +50,10 @@ public sealed class ShardedScore
 
     /// <summary>Reads the parts under <paramref name="projectReports"/>/shards.</summary>
     /// <param name="projectReports">The project's report folder.</param>
-    /// <param name="sameCode">Whether two commits hold the same code (by default: whether they are the same commit).</param>
-    public static ShardedScore Load(string projectReports, Func<string, string, bool>? sameCode = null)
+    /// <param name="sameCode">Whether two parts measured the same code (by default: whether their commits are the same).</param>
+    public static ShardedScore Load(string projectReports, Func<ShardStamp, ShardStamp, bool>? sameCode = null)
     {
-        sameCode ??= (a, b) => string.Equals(a, b, StringComparison.Ordinal);
+        sameCode ??= (a, b) => string.Equals(a.Commit, b.Commit, StringComparison.Ordinal);
         var problems = new List<string>();
         var shardsFolder = Path.Combine(projectReports, "shards");
         var parts = Directory.Exists(shardsFolder)
@@ -73,7 +73,7 @@ public sealed class ShardedScore
             problems.Add($"Parts of different splits: {string.Join(", ", shards.Select(s => s.Shard.ToString()))}.");
         }
 
-        if (commits.Skip(1).Any(c => !sameCode(commits[0], c)))
+        if (shards.Skip(1).Any(s => !sameCode(shards[0].Stamp, s.Stamp)))
         {
             problems.Add($"Parts of different code: {string.Join(", ", shards.Select(s => $"{s.Shard} on {GitRepository.Short(s.Stamp.Commit)}"))}; rerun the older parts.");
         }
