@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RealtimeKit.Cli.Commands;
 
 namespace RealtimeKit.Cli.Tests;
 
@@ -64,6 +65,16 @@ public class CommandTreeHelpTests
         {
             Assert.Contains(path, example, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_command_made_by_the_kit_shows_its_examples_under_its_summary_and_takes_its_options()
+    {
+        var flag = new Option<bool>("--flag");
+        var command = CommandKit.Command("x", "Do x", ["rtk x", "rtk x --flag"], flag);
+
+        Assert.Equal("Do x\n\nExamples:\n  rtk x\n  rtk x --flag", command.Description);
+        Assert.Same(flag, Assert.Single(command.Options, o => o.Name == "--flag"));
     }
 
     private static Command Find(string path) => CommandTree.All().Single(c => c.Path == path).Command;

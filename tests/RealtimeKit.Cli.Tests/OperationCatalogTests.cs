@@ -41,6 +41,52 @@ public class OperationCatalogTests
     }
 
     [Fact]
+    public void Query_parameters_shared_by_a_path_or_referenced_from_components_are_catalogued_once()
+    {
+        // Component names that need JSON-pointer escapes (~1 for '/', ~0 for '~'), a duplicate, a dangling $ref and
+        // an entry without "in" (the last two are not parameters the catalog can use).
+        const string Spec = """
+            openapi: 3.0.3
+            paths:
+              /rooms/{room_id}/polls:
+                parameters:
+                  - $ref: '#/components/parameters/page~1no'
+                  - name: tenant
+                    in: query
+                get:
+                  operationId: listPolls
+                  summary: List polls
+                  parameters:
+                    - $ref: '#/components/parameters/per~0page'
+                    - name: tenant
+                      in: query
+                    - $ref: '#/components/parameters/missing'
+                    - name: no_location
+                post:
+                  requestBody:
+                    content: {}
+            components:
+              parameters:
+                page/no:
+                  name: page_no
+                  in: query
+                per~page:
+                  name: per_page
+                  in: query
+            """;
+
+        var operations = OperationCatalog.Parse(new StringReader(Spec));
+
+        var list = Assert.Single(operations, o => o.Method == "GET");
+        Assert.Equal(("listPolls", "/rooms/{room_id}/polls", false, "List polls"), (list.OperationId, list.PathTemplate, list.HasBody, list.Summary));
+        Assert.Equal(["room_id"], list.PathParameters);
+        Assert.Equal(["page_no", "tenant", "per_page"], list.QueryParameters);
+        var create = Assert.Single(operations, o => o.Method == "POST");
+        Assert.Equal(("POST /rooms/{room_id}/polls", true, string.Empty), (create.OperationId, create.HasBody, create.Summary));
+        Assert.Equal(["page_no", "tenant"], create.QueryParameters);
+    }
+
+    [Fact]
     public void An_unknown_operation_id_is_not_found_and_ids_are_case_sensitive()
     {
         Assert.Null(OperationCatalog.Find("noSuchOperation"));

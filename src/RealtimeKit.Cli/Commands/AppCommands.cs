@@ -10,7 +10,7 @@ internal static class AppCommands
     {
         var search = new Option<string?>("--search") { Description = "Only apps whose name matches this text" };
         var paging = new CommandKit.PagingOptions();
-        var list = CommandKit.Command("list", "List the account's apps (newest first)", ["rtk apps list", "rtk apps list --search demo --all --json"], [search, .. paging.Symbols]);
+        var list = CommandKit.Command("list", "List the account's apps (newest first)", ["rtk apps list", "rtk apps list --search demo --all --json"], [search, .. paging.Options]);
         list.SetAction((parse, ct) => run(parse, (client, printer, token) => CommandKit.ListAsync(
             parse, paging, printer, "app",
             (page, perPage, t) => client.Apps.ListAsync(parse.GetValue(search), null, page, perPage, t),

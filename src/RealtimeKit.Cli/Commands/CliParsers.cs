@@ -1,5 +1,6 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Reflection;
 
 namespace RealtimeKit.Cli.Commands;
 
@@ -80,12 +81,13 @@ internal static class CliParsers
 
     /// <summary>The name the API uses for an enum value (its <c>[EnumMember]</c> value, else its C# name).</summary>
     public static string WireName<T>(T value)
-        where T : struct, Enum
+        where T : struct, Enum => EnumWireName(value);
+
+    /// <summary>The name the API uses for an enum value of any enum type.</summary>
+    public static string EnumWireName(Enum value)
     {
         var name = value.ToString();
-        var member = typeof(T).GetField(name)?.GetCustomAttributes(typeof(System.Runtime.Serialization.EnumMemberAttribute), false)
-            .OfType<System.Runtime.Serialization.EnumMemberAttribute>().FirstOrDefault();
-        return member?.Value ?? name;
+        return value.GetType().GetField(name)?.GetCustomAttribute<System.Runtime.Serialization.EnumMemberAttribute>()?.Value ?? name;
     }
 
     private static bool TryEnum<T>(string token, out T value)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Kiota.Abstractions.Serialization;
 using RealtimeKit.Cli.Output;
 
@@ -12,23 +13,12 @@ internal static class CommandKit
     public const int DefaultPerPage = 50;
 
     /// <summary>A command whose description ends with its examples, as <c>rtk --help</c> shows them.</summary>
-    public static Command Command(string name, string summary, string[] examples, params Symbol[] symbols)
+    public static Command Command(string name, string summary, string[] examples, params Option[] options)
     {
         var command = new Command(name, summary + "\n\nExamples:\n" + string.Join('\n', examples.Select(e => "  " + e)));
-        foreach (var symbol in symbols)
+        foreach (var option in options)
         {
-            switch (symbol)
-            {
-                case Option option:
-                    command.Options.Add(option);
-                    break;
-                case Argument argument:
-                    command.Arguments.Add(argument);
-                    break;
-                case Command sub:
-                    command.Subcommands.Add(sub);
-                    break;
-            }
+            command.Options.Add(option);
         }
 
         return command;
@@ -55,7 +45,7 @@ internal static class CommandKit
 
         public Option<bool> All { get; } = new("--all") { Description = "Fetch every page, one request after another" };
 
-        public Symbol[] Symbols => [Page, PerPage, All];
+        public Option[] Options => [Page, PerPage, All];
     }
 
     /// <summary>
@@ -136,8 +126,15 @@ internal static class CommandKit
                 }
             }
 
-            return await KiotaJsonSerializer.DeserializeAsync(text, factory, cancellationToken)
+            var model = await KiotaJsonSerializer.DeserializeAsync(text, factory, cancellationToken)
                 ?? throw new UsageException("--body: expected a JSON object, got null.");
+            var readBack = JsonNode.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(model, serializeOnlyChangedValues: false, cancellationToken));
+            if (BodyCheck.FirstProblem(JsonNode.Parse(text)!, readBack, typeof(TBody)) is { } problem)
+            {
+                throw new UsageException($"--body: {problem}");
+            }
+
+            return model;
         }
         catch (JsonException e)
         {

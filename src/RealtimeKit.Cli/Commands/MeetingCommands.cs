@@ -12,7 +12,7 @@ internal static class MeetingCommands
         var search = new Option<string?>("--search") { Description = "Only meetings whose id or title matches this text" };
         var status = new Option<MeetingStatus?>("--status") { Description = "Only meetings with this status: ACTIVE or INACTIVE", CustomParser = CliParsers.EnumValue<MeetingStatus> };
         var paging = new CommandKit.PagingOptions();
-        var list = CommandKit.Command("list", "List the app's meetings", ["rtk meetings list", "rtk meetings list --search stand-up --status ACTIVE --per-page 20", "rtk meetings list --all --json"], [search, status, .. paging.Symbols]);
+        var list = CommandKit.Command("list", "List the app's meetings", ["rtk meetings list", "rtk meetings list --search stand-up --status ACTIVE --per-page 20", "rtk meetings list --all --json"], [search, status, .. paging.Options]);
         list.SetAction((parse, ct) => run(parse, (client, printer, token) => CommandKit.ListAsync(
             parse, paging, printer, "meeting",
             (page, perPage, t) => client.Meetings.ListAsync(parse.GetValue(search), null, null, parse.GetValue(status), page, perPage, t),
@@ -24,7 +24,7 @@ internal static class MeetingCommands
             "create",
             "Create a meeting (every setting optional)",
             ["rtk meetings create --title \"Stand-up\"", "rtk meetings create --title Webinar --record-on-start --persist-chat --json"],
-            settings.Symbols);
+            settings.Options);
         create.SetAction((parse, ct) => run(parse, async (client, printer, token) =>
         {
             var body = new CreateMeetingBody
@@ -55,7 +55,7 @@ internal static class MeetingCommands
             "update",
             "Change the given settings of a meeting; the others keep their values. Booleans take true or false",
             ["rtk meetings update -m <meeting> --title \"Weekly sync\"", "rtk meetings update -m <meeting> --status INACTIVE", "rtk meetings update -m <meeting> --record-on-start false --json"],
-            [meetingId, newStatus, .. changes.Symbols]);
+            [meetingId, newStatus, .. changes.Options]);
         update.SetAction((parse, ct) => run(parse, async (client, printer, token) =>
         {
             var body = new UpdateMeetingBody
@@ -110,6 +110,6 @@ internal static class MeetingCommands
             return value;
         }
 
-        public Symbol[] Symbols => [Title, RecordOnStart, LiveStreamOnStart, PersistChat, SummarizeOnEnd, TranscribeOnEnd, KeepAlive];
+        public Option[] Options => [Title, RecordOnStart, LiveStreamOnStart, PersistChat, SummarizeOnEnd, TranscribeOnEnd, KeepAlive];
     }
 }

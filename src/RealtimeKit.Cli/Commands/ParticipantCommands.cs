@@ -28,7 +28,7 @@ internal static class ParticipantCommands
         var participant = new Option<string>("--participant-id", "-p") { Description = "Participant id (as add or list returns it)", Required = true };
         var paging = new CommandKit.PagingOptions();
 
-        var list = CommandKit.Command("list", "List the participants registered on a meeting", ["rtk participants list -m <meeting>", "rtk participants list -m <meeting> --all --json"], [meeting, .. paging.Symbols]);
+        var list = CommandKit.Command("list", "List the participants registered on a meeting", ["rtk participants list -m <meeting>", "rtk participants list -m <meeting> --all --json"], [meeting, .. paging.Options]);
         list.SetAction((parse, ct) => run(parse, (client, printer, token) => CommandKit.ListAsync(
             parse, paging, printer, "participant",
             (page, perPage, t) => client.Participants.ListAsync(parse.GetValue(meeting), page, perPage, t),

@@ -14,7 +14,7 @@ internal static class PresetCommands
     {
         var search = new Option<string?>("--search") { Description = "Only presets whose name matches this text" };
         var paging = new CommandKit.PagingOptions();
-        var list = CommandKit.Command("list", "List the app's presets (names and ids)", ["rtk presets list", "rtk presets list --search host --all --json"], [search, .. paging.Symbols]);
+        var list = CommandKit.Command("list", "List the app's presets (names and ids)", ["rtk presets list", "rtk presets list --search host --all --json"], [search, .. paging.Options]);
         list.SetAction((parse, ct) => run(parse, (client, printer, token) => CommandKit.ListAsync(
             parse, paging, printer, "preset",
             (page, perPage, t) => client.Presets.ListAsync(parse.GetValue(search), page, perPage, t),

@@ -13,7 +13,7 @@ internal static class RecordingCommands
         var status = new Option<RecordingStatus[]>("--status") { Description = "Only recordings in this status (repeatable): INVOKED, RECORDING, PAUSED, UPLOADING, UPLOADED, ERRORED", CustomParser = CliParsers.EnumValues<RecordingStatus> };
         var search = new Option<string?>("--search") { Description = "Text matched against the meeting id or title" };
         var paging = new CommandKit.PagingOptions();
-        var list = CommandKit.Command("list", "List the app's recordings", ["rtk recordings list", "rtk recordings list -m <meeting> --status UPLOADED --all --json"], [meetingFilter, status, search, .. paging.Symbols]);
+        var list = CommandKit.Command("list", "List the app's recordings", ["rtk recordings list", "rtk recordings list -m <meeting> --status UPLOADED --all --json"], [meetingFilter, status, search, .. paging.Options]);
         list.SetAction((parse, ct) => run(parse, (client, printer, token) =>
         {
             var meeting = parse.GetValue(meetingFilter) is { } m ? RealtimeKitId.FromString(m) : (RealtimeKitId?)null;

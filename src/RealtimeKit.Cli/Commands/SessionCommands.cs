@@ -16,7 +16,7 @@ internal static class SessionCommands
         var status = new Option<ActiveSessionStatus?>("--status") { Description = "Only sessions with this status: LIVE or ENDED", CustomParser = CliParsers.EnumValue<ActiveSessionStatus> };
         var search = new Option<string?>("--search") { Description = "Text matched against the meeting title, meeting id and session id" };
         var paging = new CommandKit.PagingOptions();
-        var list = CommandKit.Command("list", "List the app's sessions", ["rtk sessions list", "rtk sessions list -m <meeting> --status ENDED --all --json"], [meeting, status, search, .. paging.Symbols]);
+        var list = CommandKit.Command("list", "List the app's sessions", ["rtk sessions list", "rtk sessions list -m <meeting> --status ENDED --all --json"], [meeting, status, search, .. paging.Options]);
         list.SetAction((parse, ct) => run(parse, (client, printer, token) => CommandKit.ListAsync(
             parse, paging, printer, "session",
             (page, perPage, t) => client.Sessions.ListAsync(parse.GetValue(meeting), parse.GetValue(status), null, null, parse.GetValue(search), null, null, null, page, perPage, t),
@@ -34,7 +34,7 @@ internal static class SessionCommands
 
         var participantSearch = new Option<string?>("--search") { Description = "Text matched against participant id, custom id and display name" };
         var participantPaging = new CommandKit.PagingOptions();
-        var participants = CommandKit.Command("participants", "List the participants of a session", ["rtk sessions participants -s <session>", "rtk sessions participants -s <session> --all --json"], [session, participantSearch, .. participantPaging.Symbols]);
+        var participants = CommandKit.Command("participants", "List the participants of a session", ["rtk sessions participants -s <session>", "rtk sessions participants -s <session> --all --json"], [session, participantSearch, .. participantPaging.Options]);
         participants.SetAction((parse, ct) => run(parse, (client, printer, token) => CommandKit.ListAsync(
             parse, participantPaging, printer, "participant",
             (page, perPage, t) => client.Sessions.ListParticipantsAsync(parse.GetValue(session), parse.GetValue(participantSearch), null, null, false, null, page, perPage, t),

@@ -32,6 +32,12 @@ internal static class OperationCatalog
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("realtimekit.yaml")
             ?? throw new InvalidOperationException("The spec is not embedded in rtk.");
         using var reader = new StreamReader(stream);
+        return Parse(reader);
+    }
+
+    /// <summary>The operations of an OpenAPI description in YAML (parameters shared by a path and <c>$ref</c>s to components included).</summary>
+    internal static List<SpecOperation> Parse(TextReader reader)
+    {
         var yaml = new YamlStream();
         yaml.Load(reader);
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
@@ -50,7 +56,7 @@ internal static class OperationCatalog
 
                 var parameters = shared.Concat(Parameters(root, Node(operation, "parameters"))).ToList();
                 operations.Add(new SpecOperation(
-                    Scalar(operation, "operationId") ?? $"{method} {path}",
+                    Scalar(operation, "operationId") ?? $"{method.ToUpperInvariant()} {path}",
                     method.ToUpperInvariant(),
                     path,
                     System.Text.RegularExpressions.Regex.Matches(path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value).ToList(),
