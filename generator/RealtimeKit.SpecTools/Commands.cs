@@ -189,7 +189,7 @@ public static class Commands
         var breakAt = options.TryGetValue("config", out var config) ? StrykerConfig.BreakThreshold(await File.ReadAllTextAsync(config).ConfigureAwait(false)) : 0;
         var project = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(reports)));
         var repository = new GitRepository(repo);
-        var score = ShardedScore.Load(reports, (a, b) => a.Tests == b.Tests && (a.Commit == b.Commit || repository.SameCode(a.Commit, b.Commit, MeasuredCode.Ignored(repo, a.Tests))));
+        var score = ShardedScore.Load(reports, (a, b) => MeasuredCode.Same(repository, a, b));
         foreach (var problem in score.Problems)
         {
             await error.WriteLineAsync(problem).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using RealtimeKit.SpecTools.Infrastructure;
 
 namespace RealtimeKit.SpecTools.Mutation;
 
@@ -52,5 +53,15 @@ public static class MeasuredCode
             .Select(d => $":(exclude){Path.GetRelativePath(repositoryRoot, d).Replace('\\', '/')}/")
             .Order(StringComparer.Ordinal);
         return [":(exclude)*.md", ":(exclude)docs/", .. unused];
+    }
+
+    /// <summary>Whether two parts measured the same code: the same test project, on commits that differ only where <see cref="Ignored"/> says.</summary>
+    public static bool Same(GitRepository repository, ShardStamp part, ShardStamp other)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(other);
+        return part.Tests == other.Tests
+            && (part.Commit == other.Commit || repository.SameCode(part.Commit, other.Commit, Ignored(repository.Root, part.Tests)));
     }
 }

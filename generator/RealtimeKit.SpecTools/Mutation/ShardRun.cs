@@ -36,7 +36,7 @@ public static class ShardRun
         {
             var stampFile = Path.Combine(other, ShardStamp.FileName);
             var old = File.Exists(stampFile) ? ShardStamp.Parse(File.ReadAllText(stampFile), stampFile) : null;
-            if (old is null || MutationShard.Parse(old.Shard).Count != shard.Count || old.Tests != testsFolder || !repository.SameCode(old.Commit, commit, ignored))
+            if (old is null || MutationShard.Parse(old.Shard).Count != shard.Count || !MeasuredCode.Same(repository, old, stamp))
             {
                 log($"Removing {other}: {(old is null ? "no stamp" : $"part {old.Shard} of commit {GitRepository.Short(old.Commit)}")}, which cannot be merged with part {shard} of {GitRepository.Short(commit)}.");
                 Directory.Delete(other, recursive: true);
